@@ -1,0 +1,421 @@
+package org.ceilometer.osgi.agent;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.ceilometer.osgi.api.Namespaces;
+import org.ceilometer.osgi.api.Sample;
+import org.ceilometer.osgi.api.StorageConnection;
+import org.ceilometer.osgi.api.StorageDriver;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses the storage driver by the scheme of {@code [database] connection} and writes samples to it
+ * from a thread of its own, through a bounded queue: a store that is down or slow never blocks a cycle
+ * or SCR. Batches that fail are retried with a growing delay; what the queue cannot hold is dropped
+ * (oldest first) and counted.
+ */
+@Component(service = {StorageManager.class, SampleDispatcher.class}, configurationPid = Namespaces.PID_DATABASE,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
+@Designate(ocd = StorageManager.Config.class)
+public final class StorageManager implements SampleDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(StorageManager.class);
+
+    @ObjectClassDefinition(name = "Ceilometer [database]", description = "Where samples are stored")
+    public @interface Config {
+        @AttributeDefinition(description = "Storage URL; its scheme chooses the backend (log://, mongodb://host:port/db)")
+        String connection() default "log://";
+
+        @AttributeDefinition(description = "Seconds samples are kept; <= 0 keeps them forever")
+        long time_to_live() default -1;
+
+        @AttributeDefinition(description = "Samples held in memory while the store is unavailable")
+        int max_queue_length() default 100000;
+
+        @AttributeDefinition(description = "Samples written per batch")
+        int write_batch_size() default 500;
+
+        @AttributeDefinition(description = "Longest wait between retries of a failed batch, in seconds")
+        int max_retry_interval() default 30;
+
+        @AttributeDefinition(description = "Seconds to flush queued samples when the agent stops")
+        int flush_timeout() default 10;
+    }
+
+    private final Object lock = new Object();
+    private final ArrayDeque<Sample> queue = new ArrayDeque<>();
+    private final ConcurrentSkipListMap<ServiceReference<StorageDriver>, StorageDriver> drivers =
+            new ConcurrentSkipListMap<>(Comparator.reverseOrder());
+    private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final Thread writer;
+
+    // all guarded by lock
+    private Config config;
+    private List<Sample> inFlight = List.of();
+    private boolean reconnect = true;
+    private boolean stopping;
+    private String lastError;
+    private Instant lastErrorAt;
+    private Instant lastWriteAt;
+    private String backend = "(none yet)";
+    private boolean healthy;
+
+    // only touched by the writer thread
+    private StorageConnection connection;
+    private String connectedUrl;
+    private ServiceReference<StorageDriver> connectedDriver;
+
+    @Activate
+    public StorageManager(Config config) {
+        this.config = config;
+        this.writer = new Thread(this::writeLoop, "ceilometer-storage-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+        LOG.info("storage: connection {}", Urls.mask(config.connection()));
+    }
+
+    @Modified
+    void modified(Config newConfig) {
+        synchronized (lock) {
+            boolean changed = !newConfig.connection().equals(config.connection())
+                    || newConfig.time_to_live() != config.time_to_live();
+            config = newConfig;
+            if (changed) {
+                reconnect = true;
+                LOG.info("storage: connection changed to {}", Urls.mask(newConfig.connection()));
+            }
+            lock.notifyAll();
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        int flushSeconds;
+        synchronized (lock) {
+            stopping = true;
+            flushSeconds = config.flush_timeout();
+            lock.notifyAll();
+        }
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(Math.max(1, flushSeconds)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (writer.isAlive()) {
+            writer.interrupt();
+            try {
+                writer.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (lock) {
+            int left = queue.size() + inFlight.size();
+            if (left > 0) {
+                dropped.addAndGet(left);
+                LOG.warn("storage: {} samples could not be written before stop and are dropped", left);
+            }
+        }
+    }
+
+    @Reference(service = StorageDriver.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            target = "(" + Namespaces.NAMESPACE + "=" + Namespaces.METERING_STORAGE + ")")
+    void bindDriver(ServiceReference<StorageDriver> ref, StorageDriver driver) {
+        drivers.put(ref, driver);
+        signalReconnect();
+    }
+
+    void unbindDriver(ServiceReference<StorageDriver> ref) {
+        drivers.remove(ref);
+        signalReconnect();
+    }
+
+    private void signalReconnect() {
+        synchronized (lock) {
+            reconnect = true;
+            lock.notifyAll();
+        }
+    }
+
+    @Override
+    public void dispatch(List<Sample> samples) {
+        if (samples.isEmpty()) {
+            return;
+        }
+        synchronized (lock) {
+            queue.addAll(samples);
+            int max = Math.max(1, config.max_queue_length());
+            int over = queue.size() + inFlight.size() - max;
+            if (over > 0) {
+                int n = Math.min(over, queue.size());
+                for (int i = 0; i < n; i++) {
+                    queue.pollFirst();
+                }
+                long total = dropped.addAndGet(n);
+                LOG.warn("storage: queue full ({} samples), dropped the {} oldest ({} dropped in all)", max, n, total);
+            }
+            lock.notifyAll();
+        }
+    }
+
+    /** Blocks until every queued sample is written or the timeout passes; for tests and the shell. */
+    public boolean awaitDrained(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (!queue.isEmpty() || !inFlight.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public Map<String, Object> status() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        synchronized (lock) {
+            m.put("backend", backend);
+            m.put("healthy", healthy);
+            m.put("stored", stored.get());
+            m.put("queued", queue.size() + inFlight.size());
+            m.put("dropped", dropped.get());
+            m.put("write failures", failures.get());
+            m.put("batches", batches.get());
+            m.put("last write", lastWriteAt == null ? "never" : lastWriteAt.toString());
+            m.put("last error", lastError == null ? "none" : lastErrorAt + " " + lastError);
+        }
+        return m;
+    }
+
+    private void writeLoop() {
+        long backoffMillis = 0;
+        while (true) {
+            List<Sample> batch;
+            boolean doReconnect;
+            Config cfg;
+            synchronized (lock) {
+                try {
+                    while (!stopping && !reconnect && queue.isEmpty() && inFlight.isEmpty()) {
+                        lock.wait();
+                    }
+                } catch (InterruptedException e) {
+                    break;
+                }
+                if (stopping && queue.isEmpty() && inFlight.isEmpty()) {
+                    break;
+                }
+                doReconnect = reconnect;
+                reconnect = false;
+                cfg = config;
+                if (inFlight.isEmpty()) {
+                    int n = Math.min(Math.max(1, cfg.write_batch_size()), queue.size());
+                    List<Sample> next = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        next.add(queue.pollFirst());
+                    }
+                    inFlight = next;
+                }
+                batch = inFlight;
+            }
+            if (doReconnect) {
+                ensureConnection(cfg, true);
+            }
+            if (batch.isEmpty()) {
+                continue;
+            }
+            try {
+                StorageConnection c = ensureConnection(cfg, false);
+                if (c == null) {
+                    throw new IllegalStateException("no storage driver for scheme '" + schemeOf(cfg) + "' is registered");
+                }
+                c.recordMeteringData(Collections.unmodifiableList(batch));
+                stored.addAndGet(batch.size());
+                batches.incrementAndGet();
+                backoffMillis = 0;
+                synchronized (lock) {
+                    inFlight = List.of();
+                    healthy = true;
+                    lastWriteAt = Instant.now();
+                    lock.notifyAll();
+                }
+            } catch (Exception e) {
+                failures.incrementAndGet();
+                String msg = Urls.mask(String.valueOf(e.getMessage()));
+                boolean first;
+                synchronized (lock) {
+                    first = healthy || lastError == null;
+                    healthy = false;
+                    lastError = e.getClass().getSimpleName() + ": " + msg;
+                    lastErrorAt = Instant.now();
+                }
+                if (first) {
+                    LOG.warn("storage: writing {} samples to {} failed, will retry: {}", batch.size(), backend, msg);
+                } else {
+                    LOG.debug("storage: retry failed: {}", msg);
+                }
+                backoffMillis = backoffMillis == 0 ? 500 : Math.min(backoffMillis * 2,
+                        TimeUnit.SECONDS.toMillis(Math.max(1, cfg.max_retry_interval())));
+                synchronized (lock) {
+                    if (stopping) {
+                        break;
+                    }
+                    try {
+                        long until = System.currentTimeMillis() + backoffMillis;
+                        while (!stopping && !reconnect && System.currentTimeMillis() < until) {
+                            lock.wait(Math.max(1, until - System.currentTimeMillis()));
+                        }
+                    } catch (InterruptedException ie) {
+                        break;
+                    }
+                }
+            }
+        }
+        closeConnection();
+    }
+
+    private static String schemeOf(Config cfg) {
+        return Urls.scheme(cfg.connection());
+    }
+
+    private StorageConnection ensureConnection(Config cfg, boolean force) {
+        String url = cfg.connection();
+        String scheme;
+        try {
+            scheme = schemeOf(cfg);
+        } catch (IllegalArgumentException e) {
+            synchronized (lock) {
+                backend = "(invalid connection) " + e.getMessage();
+                healthy = false;
+            }
+            closeConnection();
+            return null;
+        }
+        Map.Entry<ServiceReference<StorageDriver>, StorageDriver> chosen = null;
+        for (Map.Entry<ServiceReference<StorageDriver>, StorageDriver> e : drivers.entrySet()) {
+            Object s = e.getKey().getProperty(Namespaces.STORAGE_SCHEME);
+            if (matches(s, scheme)) {
+                chosen = e;
+                break;
+            }
+        }
+        if (chosen == null) {
+            closeConnection();
+            synchronized (lock) {
+                backend = Urls.mask(url) + " (no driver for scheme '" + scheme + "')";
+                healthy = false;
+            }
+            return null;
+        }
+        if (!force && connection != null && url.equals(connectedUrl) && chosen.getKey().equals(connectedDriver)) {
+            return connection;
+        }
+        closeConnection();
+        try {
+            Map<String, Object> options = new LinkedHashMap<>();
+            options.put("time_to_live", cfg.time_to_live());
+            URI uri = Urls.parse(url);
+            connection = chosen.getValue().connect(uri, options);
+            connectedUrl = url;
+            connectedDriver = chosen.getKey();
+            synchronized (lock) {
+                backend = Urls.mask(connection.describe());
+            }
+            LOG.info("storage: using {}", Urls.mask(connection.describe()));
+            return connection;
+        } catch (Exception e) {
+            String error = e.getClass().getSimpleName() + ": " + Urls.mask(String.valueOf(e.getMessage()));
+            boolean repeated;
+            synchronized (lock) {
+                backend = Urls.mask(url) + " (connect failed)";
+                healthy = false;
+                repeated = error.equals(lastError);
+                lastError = error;
+                lastErrorAt = Instant.now();
+            }
+            if (!repeated) {
+                LOG.warn("storage: cannot open {}: {}", Urls.mask(url), error);
+            }
+            return null;
+        }
+    }
+
+    private static boolean matches(Object property, String scheme) {
+        if (property instanceof String[]) {
+            for (String s : (String[]) property) {
+                if (schemeMatches(s, scheme)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return property != null && schemeMatches(property.toString(), scheme);
+    }
+
+    private static boolean schemeMatches(String served, String scheme) {
+        if (served.equalsIgnoreCase(scheme)) {
+            return true;
+        }
+        int plus = scheme.indexOf('+');
+        return plus > 0 && served.equalsIgnoreCase(scheme.substring(0, plus));
+    }
+
+    private void closeConnection() {
+        StorageConnection c = connection;
+        connection = null;
+        connectedUrl = null;
+        connectedDriver = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                LOG.debug("storage: closing the connection failed", e);
+            }
+        }
+    }
+
+    /** Whether the current connection answers; asks the store, with its own short timeout. */
+    public boolean checkHealth() {
+        StorageConnection c = connection;
+        boolean ok = c != null && c.isHealthy();
+        synchronized (lock) {
+            healthy = ok;
+        }
+        return ok;
+    }
+
+    /** The connection's own figures, if any. */
+    public Map<String, Object> backendStats() {
+        StorageConnection c = connection;
+        return c == null ? Map.of() : c.stats();
+    }
+}
