@@ -24,10 +24,10 @@ import org.osgi.service.component.annotations.Reference;
 })
 public final class AgentCommands {
     private final AgentManager agent;
-    private final StorageManager storage;
+    private final SampleDispatcher storage;
 
     @Activate
-    public AgentCommands(@Reference AgentManager agent, @Reference StorageManager storage) {
+    public AgentCommands(@Reference AgentManager agent, @Reference SampleDispatcher storage) {
         this.agent = agent;
         this.storage = storage;
     }

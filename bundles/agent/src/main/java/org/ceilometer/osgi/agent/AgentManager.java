@@ -130,6 +130,7 @@ public final class AgentManager {
     private final ThreadPoolExecutor fanOutPool;
     private final Map<Integer, ScheduledFuture<?>> schedules = new HashMap<>();
     private final Map<Integer, AtomicBoolean> cycleRunning = new ConcurrentHashMap<>();
+    private final Set<Integer> rerun = ConcurrentHashMap.newKeySet();
     private final Map<Integer, CycleReport> lastReports = new ConcurrentHashMap<>();
     private final AtomicLong cycles = new AtomicLong();
     private final AtomicLong samplesPolled = new AtomicLong();
@@ -263,9 +264,18 @@ public final class AgentManager {
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+            policyOption = ReferencePolicyOption.GREEDY, updated = "updatedOpenStack")
     void bindOpenStack(OpenStackClient client) {
+        boolean first = this.openstack == null;
         this.openstack = client;
+        if (first) {
+            pollSoon("the OpenStack session is available");
+        }
+    }
+
+    /** The session's credentials were edited: poll now rather than at the next tick. */
+    void updatedOpenStack(OpenStackClient client) {
+        pollSoon("the OpenStack credentials changed");
     }
 
     void unbindOpenStack(OpenStackClient client) {
@@ -385,13 +395,40 @@ public final class AgentManager {
         }
     }
 
+    /** Runs every schedule now (or right after its running cycle), outside the ticks. */
+    private void pollSoon(String why) {
+        Set<Integer> intervals;
+        synchronized (this) {
+            intervals = new TreeSet<>(schedules.keySet());
+        }
+        if (intervals.isEmpty() || stopped) {
+            return;
+        }
+        LOG.info("agent: {}; polling now", why);
+        for (int interval : intervals) {
+            try {
+                scheduler.execute(() -> startCycle(interval, true));
+            } catch (RuntimeException e) {
+                return; // stopping
+            }
+        }
+    }
+
     private void startCycle(int interval) {
+        startCycle(interval, false);
+    }
+
+    private void startCycle(int interval, boolean extra) {
         if (stopped) {
             return;
         }
         AtomicBoolean running = cycleRunning.computeIfAbsent(interval, k -> new AtomicBoolean());
         if (!running.compareAndSet(false, true)) {
-            LOG.warn("agent: the {} s cycle is still running; this tick is skipped", interval);
+            if (extra) {
+                rerun.add(interval);
+            } else {
+                LOG.warn("agent: the {} s cycle is still running; this tick is skipped", interval);
+            }
             return;
         }
         try {
@@ -411,6 +448,9 @@ public final class AgentManager {
                     LOG.error("agent: the {} s cycle failed", interval, t);
                 } finally {
                     running.set(false);
+                    if (rerun.remove(interval)) {
+                        startCycle(interval, true);
+                    }
                 }
             });
         } catch (RuntimeException e) {
@@ -434,6 +474,7 @@ public final class AgentManager {
         Set<String> warnedThisCycle = ConcurrentHashMap.newKeySet();
         List<FutureTask<?>> runs = new ArrayList<>();
         Map<FutureTask<?>, PollsterEntry> owners = new HashMap<>();
+        Map<FutureTask<?>, AtomicBoolean> timeouts = new HashMap<>();
         Config cfg = config;
         AtomicBoolean cycleCancelled = new AtomicBoolean();
         for (PollingSource source : due) {
@@ -450,17 +491,20 @@ public final class AgentManager {
                 PollContextImpl ctx = new PollContextImpl(() -> openstack, cache, Instant.now(), source.name(),
                         fanOutPool, fanOutPool.getMaximumPoolSize(), Duration.ofSeconds(cfg.pollster_timeout()),
                         cycleCancelled::get);
+                AtomicBoolean timedOut = new AtomicBoolean();
                 FutureTask<Void> task = new FutureTask<>(() -> {
-                    runPollster(entry, ctx, resources, report, cfg);
+                    runPollster(entry, ctx, resources, report, cfg, timedOut);
                     return null;
                 });
                 entry.running.add(task);
                 runs.add(task);
                 owners.put(task, entry);
+                timeouts.put(task, timedOut);
                 try {
                     pollsterPool.execute(() -> {
                         ScheduledFuture<?> watchdog = scheduler.schedule(() -> {
                             if (!task.isDone()) {
+                                timedOut.set(true);
                                 task.cancel(true);
                             }
                         }, Math.max(1, cfg.pollster_timeout()), TimeUnit.SECONDS);
@@ -480,7 +524,7 @@ public final class AgentManager {
             try {
                 task.get();
             } catch (CancellationException e) {
-                if (!stopped && pollsters.containsKey(entry.ref)) {
+                if (timeouts.get(task).get() && !stopped && pollsters.containsKey(entry.ref)) {
                     String msg = "cancelled after " + cfg.pollster_timeout() + " s (timeout)";
                     entry.stats.recordRun(Instant.now(), 0, TimeUnit.SECONDS.toMillis(cfg.pollster_timeout()), msg);
                     pollsterErrors.incrementAndGet();
@@ -506,7 +550,7 @@ public final class AgentManager {
     }
 
     private void runPollster(PollsterEntry entry, PollContextImpl ctx, List<Resource> resources, CycleReport report,
-            Config cfg) {
+            Config cfg, AtomicBoolean timedOut) {
         long t0 = System.nanoTime();
         RunSink sink = new RunSink(entry.meter, Math.max(1, cfg.batch_size()));
         String error = null;
@@ -533,9 +577,12 @@ public final class AgentManager {
             error = error == null ? refusal : error + "; " + refusal;
         }
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        entry.stats.recordRun(ctx.timestamp(), sink.accepted, ms, error);
         samplesPolled.addAndGet(sink.accepted);
         report.addSamples(entry.meter, sink.accepted);
+        if (timedOut.get()) {
+            return; // the cycle records the timeout; what came before it is kept
+        }
+        entry.stats.recordRun(ctx.timestamp(), sink.accepted, ms, error);
         if (error != null) {
             pollsterErrors.incrementAndGet();
             report.errors.incrementAndGet();

@@ -11,4 +11,10 @@ interface SampleDispatcher {
 
     /** Figures for {@code ceilometer:status}. */
     Map<String, Object> status();
+
+    /** Asks the store whether it answers now. */
+    boolean checkHealth();
+
+    /** The backend's own figures. */
+    Map<String, Object> backendStats();
 }

@@ -17,7 +17,10 @@ import org.ceilometer.osgi.api.Namespaces;
 import org.ceilometer.osgi.api.Sample;
 import org.ceilometer.osgi.api.StorageConnection;
 import org.ceilometer.osgi.api.StorageDriver;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -37,8 +40,11 @@ import org.slf4j.LoggerFactory;
  * from a thread of its own, through a bounded queue: a store that is down or slow never blocks a cycle
  * or SCR. Batches that fail are retried with a growing delay; what the queue cannot hold is dropped
  * (oldest first) and counted.
+ *
+ * <p>It registers its {@link SampleDispatcher} service itself, without the configuration's properties:
+ * DS would otherwise publish {@code connection}, password included, as service properties.
  */
-@Component(service = {StorageManager.class, SampleDispatcher.class}, configurationPid = Namespaces.PID_DATABASE,
+@Component(service = {}, configurationPid = Namespaces.PID_DATABASE,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
 @Designate(ocd = StorageManager.Config.class)
 public final class StorageManager implements SampleDispatcher {
@@ -74,6 +80,7 @@ public final class StorageManager implements SampleDispatcher {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final Thread writer;
+    private final ServiceRegistration<SampleDispatcher> registration;
 
     // all guarded by lock
     private Config config;
@@ -92,12 +99,15 @@ public final class StorageManager implements SampleDispatcher {
     private ServiceReference<StorageDriver> connectedDriver;
 
     @Activate
-    public StorageManager(Config config) {
+    public StorageManager(BundleContext context, Config config) {
         this.config = config;
         this.writer = new Thread(this::writeLoop, "ceilometer-storage-writer");
         this.writer.setDaemon(true);
         this.writer.start();
         LOG.info("storage: connection {}", Urls.mask(config.connection()));
+        this.registration = context == null ? null
+                : context.registerService(SampleDispatcher.class, this,
+                        FrameworkUtil.asDictionary(Map.of("service.description", "ceilometer storage queue")));
     }
 
     @Modified
@@ -116,6 +126,13 @@ public final class StorageManager implements SampleDispatcher {
 
     @Deactivate
     void deactivate() {
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException e) {
+                // already gone with the bundle
+            }
+        }
         int flushSeconds;
         synchronized (lock) {
             stopping = true;
@@ -404,6 +421,7 @@ public final class StorageManager implements SampleDispatcher {
     }
 
     /** Whether the current connection answers; asks the store, with its own short timeout. */
+    @Override
     public boolean checkHealth() {
         StorageConnection c = connection;
         boolean ok = c != null && c.isHealthy();
@@ -414,6 +432,7 @@ public final class StorageManager implements SampleDispatcher {
     }
 
     /** The connection's own figures, if any. */
+    @Override
     public Map<String, Object> backendStats() {
         StorageConnection c = connection;
         return c == null ? Map.of() : c.stats();

@@ -121,6 +121,16 @@ final class Fakes {
             return Map.of("stored", samples.size());
         }
 
+        @Override
+        public boolean checkHealth() {
+            return true;
+        }
+
+        @Override
+        public Map<String, Object> backendStats() {
+            return Map.of();
+        }
+
         long count(String meter) {
             synchronized (samples) {
                 return samples.stream().filter(s -> s.name().equals(meter)).count();

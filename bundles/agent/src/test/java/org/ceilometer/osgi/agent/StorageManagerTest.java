@@ -75,7 +75,7 @@ class StorageManagerTest {
     }
 
     private StorageManager start(String connection, int maxQueue) {
-        manager = new StorageManager(Fakes.config(StorageManager.Config.class,
+        manager = new StorageManager(null, Fakes.config(StorageManager.Config.class,
                 Map.of("connection", connection, "max_queue_length", maxQueue, "write_batch_size", 10,
                         "max_retry_interval", 1)));
         return manager;
