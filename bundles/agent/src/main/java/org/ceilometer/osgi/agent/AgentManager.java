@@ -150,7 +150,9 @@ public final class AgentManager {
     public AgentManager(@Reference SampleDispatcher dispatcher, BundleContext context, Config config) {
         this.dispatcher = dispatcher;
         this.config = config;
-        this.configDir = Home.of(context).resolve("config");
+        Path home = Home.of(context);
+        Home.prepare(home);
+        this.configDir = home.resolve("config");
         this.scheduler = new ScheduledThreadPoolExecutor(1, threads("ceilometer-scheduler"));
         this.scheduler.setRemoveOnCancelPolicy(true);
         this.scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);

@@ -20,4 +20,16 @@ final class Home {
         }
         return Paths.get(h).toAbsolutePath().normalize();
     }
+
+    /** Creates config/, deploy/, data/ and log/ under the home where missing. */
+    static void prepare(Path home) {
+        for (String d : new String[] {"config", "deploy", "data", "log"}) {
+            try {
+                java.nio.file.Files.createDirectories(home.resolve(d));
+            } catch (java.io.IOException e) {
+                org.slf4j.LoggerFactory.getLogger(Home.class)
+                        .warn("agent: cannot create {}: {}", home.resolve(d), e.toString());
+            }
+        }
+    }
 }

@@ -97,6 +97,7 @@ public final class StorageManager implements SampleDispatcher {
     private StorageConnection connection;
     private String connectedUrl;
     private ServiceReference<StorageDriver> connectedDriver;
+    private long connectedTtl;
 
     @Activate
     public StorageManager(BundleContext context, Config config) {
@@ -265,18 +266,20 @@ public final class StorageManager implements SampleDispatcher {
                 batch = inFlight;
             }
             if (doReconnect) {
-                ensureConnection(cfg, true);
+                ensureConnection(cfg);
             }
             if (batch.isEmpty()) {
                 continue;
             }
             try {
-                StorageConnection c = ensureConnection(cfg, false);
+                StorageConnection c = ensureConnection(cfg);
                 if (c == null) {
                     throw new IllegalStateException("no storage driver for scheme '" + schemeOf(cfg) + "' is registered");
                 }
                 c.recordMeteringData(Collections.unmodifiableList(batch));
-                stored.addAndGet(batch.size());
+                if (stored.getAndAdd(batch.size()) == 0) {
+                    LOG.info("storage: first {} samples written to {}", batch.size(), backend);
+                }
                 batches.incrementAndGet();
                 backoffMillis = 0;
                 synchronized (lock) {
@@ -324,7 +327,7 @@ public final class StorageManager implements SampleDispatcher {
         return Urls.scheme(cfg.connection());
     }
 
-    private StorageConnection ensureConnection(Config cfg, boolean force) {
+    private StorageConnection ensureConnection(Config cfg) {
         String url = cfg.connection();
         String scheme;
         try {
@@ -353,7 +356,8 @@ public final class StorageManager implements SampleDispatcher {
             }
             return null;
         }
-        if (!force && connection != null && url.equals(connectedUrl) && chosen.getKey().equals(connectedDriver)) {
+        if (connection != null && url.equals(connectedUrl) && chosen.getKey().equals(connectedDriver)
+                && cfg.time_to_live() == connectedTtl) {
             return connection;
         }
         closeConnection();
@@ -364,6 +368,7 @@ public final class StorageManager implements SampleDispatcher {
             connection = chosen.getValue().connect(uri, options);
             connectedUrl = url;
             connectedDriver = chosen.getKey();
+            connectedTtl = cfg.time_to_live();
             synchronized (lock) {
                 backend = Urls.mask(connection.describe());
             }

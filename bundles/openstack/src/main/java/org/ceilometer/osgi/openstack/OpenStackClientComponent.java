@@ -130,7 +130,9 @@ public class OpenStackClientComponent implements OpenStackClient {
         if (p == null) {
             LOG.info("{}: {}", what, s.settings().describe());
         } else if (s.settings() != null && !s.settings().isComplete()) {
-            LOG.warn("{}: {}", what, s.safe(p.getMessage()));
+            // usual for a moment at start: FileInstall brings config/*.cfg after the components start;
+            // pollsters that need OpenStack report the missing settings in their errors
+            LOG.info("{}: not configured yet: {}", what, s.safe(p.getMessage()));
         } else {
             LOG.error("{}: configuration error: {}", what, s.safe(p.getMessage()));
         }

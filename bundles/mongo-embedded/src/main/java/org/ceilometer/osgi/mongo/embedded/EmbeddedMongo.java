@@ -3,6 +3,8 @@ package org.ceilometer.osgi.mongo.embedded;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
+import org.h2.util.JdbcUtils;
+import org.h2.util.Utils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,6 +14,23 @@ import java.nio.file.Path;
  */
 final class EmbeddedMongo implements AutoCloseable {
     static final String HOST = "127.0.0.1";
+
+    /**
+     * H2 reads the Java-serialized values of the data file (mongo-java-server's ObjectId, ...) with its
+     * own class loader, which cannot see the classes this bundle carries. This lends it ours, for
+     * mongo-java-server's classes only, while a server is open.
+     */
+    private static final Utils.ClassFactory CLASSES = new Utils.ClassFactory() {
+        @Override
+        public boolean match(String name) {
+            return name.startsWith("de.bwaldvogel.mongo.");
+        }
+
+        @Override
+        public Class<?> loadClass(String name) throws ClassNotFoundException {
+            return EmbeddedMongo.class.getClassLoader().loadClass(name);
+        }
+    };
 
     private final MongoServer server;
     private final Path dataFile;
@@ -34,6 +53,7 @@ final class EmbeddedMongo implements AutoCloseable {
         if (parent != null) {
             Files.createDirectories(parent);
         }
+        JdbcUtils.addClassFactory(CLASSES);
         H2Backend backend = new H2Backend(dataFile.toAbsolutePath().toString());
         MongoServer server = new MongoServer(backend);
         try {
@@ -46,6 +66,7 @@ final class EmbeddedMongo implements AutoCloseable {
             } catch (RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
+            JdbcUtils.removeClassFactory(CLASSES);
             throw new IllegalStateException("cannot listen on " + HOST + ":" + port + ": " + e.getMessage(), e);
         }
         return new EmbeddedMongo(server, dataFile, server.getLocalAddress().getPort());
@@ -67,6 +88,10 @@ final class EmbeddedMongo implements AutoCloseable {
     /** Closes the clients, stops listening and writes the data file out. */
     @Override
     public void close() {
-        server.shutdownNow();
+        try {
+            server.shutdownNow();
+        } finally {
+            JdbcUtils.removeClassFactory(CLASSES);
+        }
     }
 }
