@@ -3,8 +3,13 @@ package org.ceilometer.osgi.mongo.embedded;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import org.h2.api.JavaObjectSerializer;
 import org.h2.util.JdbcUtils;
-import org.h2.util.Utils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,19 +21,35 @@ final class EmbeddedMongo implements AutoCloseable {
     static final String HOST = "127.0.0.1";
 
     /**
-     * H2 reads the Java-serialized values of the data file (mongo-java-server's ObjectId, ...) with its
-     * own class loader, which cannot see the classes this bundle carries. This lends it ours, for
-     * mongo-java-server's classes only, while a server is open.
+     * H2 reads the Java-serialized values of the data file (mongo-java-server's ObjectId, ...) with an
+     * ObjectInputStream of its own bundle, whose class loader cannot see the classes this bundle carries.
+     * While a server is open, H2 uses this serializer instead: the same Java serialization, resolving
+     * classes through this bundle first.
      */
-    private static final Utils.ClassFactory CLASSES = new Utils.ClassFactory() {
+    private static final JavaObjectSerializer SERIALIZER = new JavaObjectSerializer() {
         @Override
-        public boolean match(String name) {
-            return name.startsWith("de.bwaldvogel.mongo.");
+        public byte[] serialize(Object obj) throws Exception {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(obj);
+            }
+            return bytes.toByteArray();
         }
 
         @Override
-        public Class<?> loadClass(String name) throws ClassNotFoundException {
-            return EmbeddedMongo.class.getClassLoader().loadClass(name);
+        public Object deserialize(byte[] data) throws Exception {
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(data)) {
+                @Override
+                protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+                    try {
+                        return Class.forName(desc.getName(), false, EmbeddedMongo.class.getClassLoader());
+                    } catch (ClassNotFoundException e) {
+                        return super.resolveClass(desc);
+                    }
+                }
+            }) {
+                return in.readObject();
+            }
         }
     };
 
@@ -53,7 +74,7 @@ final class EmbeddedMongo implements AutoCloseable {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        JdbcUtils.addClassFactory(CLASSES);
+        JdbcUtils.serializer = SERIALIZER;
         H2Backend backend = new H2Backend(dataFile.toAbsolutePath().toString());
         MongoServer server = new MongoServer(backend);
         try {
@@ -66,7 +87,7 @@ final class EmbeddedMongo implements AutoCloseable {
             } catch (RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            JdbcUtils.removeClassFactory(CLASSES);
+            JdbcUtils.serializer = null;
             throw new IllegalStateException("cannot listen on " + HOST + ":" + port + ": " + e.getMessage(), e);
         }
         return new EmbeddedMongo(server, dataFile, server.getLocalAddress().getPort());
@@ -91,7 +112,7 @@ final class EmbeddedMongo implements AutoCloseable {
         try {
             server.shutdownNow();
         } finally {
-            JdbcUtils.removeClassFactory(CLASSES);
+            JdbcUtils.serializer = null;
         }
     }
 }
