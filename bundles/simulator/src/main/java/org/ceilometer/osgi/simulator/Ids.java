@@ -5,7 +5,7 @@ package org.ceilometer.osgi.simulator;
  * same seed, the ids look random, and an id gives its index back without any table (the last 32 bits
  * are a keyed bijection of the index). So 100,000 images need no map for {@code marker} look-ups.
  */
-final class Ids {
+public final class Ids {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     private static final int C1 = 0x85ebca6b;
     private static final int C2 = 0xc2b2ae35;
@@ -16,7 +16,7 @@ final class Ids {
     private final long key;
     private final int key32;
 
-    Ids(long seed, String kind) {
+    public Ids(long seed, String kind) {
         this.key = mix64(seed * GOLDEN + kind.hashCode());
         this.key32 = (int) (key >>> 32);
     }
@@ -29,12 +29,12 @@ final class Ids {
     }
 
     /** A seed for the random values of item {@code index}, distinct per kind. */
-    long itemSeed(int index) {
+    public long itemSeed(int index) {
         return mix64(key ^ (index * GOLDEN + 0x632BE59BD9B4E019L));
     }
 
     /** A UUID-shaped id (version 4, variant 1), as Glance, Cinder and Neutron use. */
-    String uuid(int index) {
+    public String uuid(int index) {
         long hi = hi(index);
         long lo = lo(index, hi);
         char[] c = new char[36];
@@ -56,7 +56,7 @@ final class Ids {
     }
 
     /** A 32-hex-digit id, as Keystone uses. */
-    String hex32(int index) {
+    public String hex32(int index) {
         long hi = hi(index);
         long lo = lo(index, hi);
         char[] c = new char[32];
@@ -71,7 +71,7 @@ final class Ids {
      * The index an id of this kind was made from, or -1 when it cannot be one. The caller compares
      * the id made from the returned index with the given one to be sure.
      */
-    int index(String id) {
+    public int index(String id) {
         if (id == null || id.length() < 8) {
             return -1;
         }

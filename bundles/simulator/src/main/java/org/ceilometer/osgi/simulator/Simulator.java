@@ -19,7 +19,18 @@ import org.ceilometer.osgi.simulator.core.ServiceContext;
 import org.ceilometer.osgi.simulator.core.ServiceHandler;
 import org.ceilometer.osgi.simulator.core.TokenStore;
 import org.ceilometer.osgi.simulator.glance.GlanceService;
+import org.ceilometer.osgi.simulator.cinder.CinderData;
+import org.ceilometer.osgi.simulator.cinder.CinderService;
+import org.ceilometer.osgi.simulator.manila.ManilaData;
+import org.ceilometer.osgi.simulator.manila.ManilaService;
 import org.ceilometer.osgi.simulator.keystone.KeystoneService;
+import org.ceilometer.osgi.simulator.kwapi.KwapiProbes;
+import org.ceilometer.osgi.simulator.kwapi.KwapiService;
+import org.ceilometer.osgi.simulator.swift.SwiftAccounts;
+import org.ceilometer.osgi.simulator.swift.SwiftService;
+import org.ceilometer.osgi.simulator.designate.DesignateService;
+import org.ceilometer.osgi.simulator.neutron.NeutronService;
+import org.ceilometer.osgi.simulator.octavia.OctaviaService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +62,13 @@ public final class Simulator implements AutoCloseable {
     private final BoundedServerSocketFactory sockets;
     private final String baseUrl;
     private final List<ServiceHandler> services;
+    private final CinderData cinder;
+    private final ManilaData manila;
+    private final NeutronData neutronData;
+    private final OctaviaData octaviaData;
+    private final DesignateData designateData;
+    private final SwiftAccounts swift;
+    private final KwapiProbes kwapi;
 
     private Simulator(Builder b) throws IOException {
         this.data = new SimulatorData(b.seed, b.projects, b.images);
@@ -85,8 +103,21 @@ public final class Simulator implements AutoCloseable {
                 return Simulator.this.services;
             }
         };
+        this.neutronData = new NeutronData(data, b.floatingIps, b.vpnServices, b.ipsecConnections,
+                b.firewallGroups, b.firewallPolicies);
+        this.octaviaData = new OctaviaData(data, b.loadBalancers);
+        this.designateData = new DesignateData(data, b.dnsZones);
+        this.cinder = new CinderData(data, b.volumes, b.volumeSnapshots, b.volumeBackups, b.volumePools,
+                b.volumeServicesDown);
+        this.manila = new ManilaData(data, b.shares);
         // one handler class per service, in catalog order
-        this.services = List.of(new KeystoneService(context), new GlanceService(context));
+        this.swift = new SwiftAccounts(data, b.swiftContainers);
+        this.kwapi = new KwapiProbes(b.seed, b.kwapiProbes);
+        this.services = present(b.omittedServices, new KeystoneService(context), new GlanceService(context),
+                new CinderService(cinder), new ManilaService(manila),
+                new NeutronService(neutronData), new OctaviaService(octaviaData),
+                new DesignateService(designateData),
+                new SwiftService(context, swift), new KwapiService(context, kwapi));
         Dispatcher dispatcher = new Dispatcher(context, faults, stats);
         this.server = ServerBootstrap.bootstrap()
                 .setLocalAddress(loopback)
@@ -109,6 +140,11 @@ public final class Simulator implements AutoCloseable {
         server.start();
         this.baseUrl = "http://127.0.0.1:" + server.getLocalPort();
         base[0] = baseUrl;
+    }
+
+    /** The services not omitted by {@link Builder#omitServices}, in catalog order. */
+    private static List<ServiceHandler> present(java.util.Set<String> omitted, ServiceHandler... all) {
+        return java.util.Arrays.stream(all).filter(s -> !omitted.contains(s.type())).toList();
     }
 
     public static Builder builder() {
@@ -197,6 +233,41 @@ public final class Simulator implements AutoCloseable {
         return data;
     }
 
+    /** Cinder's seeded volumes, snapshots, backups, pools and services. */
+    public CinderData cinder() {
+        return cinder;
+    }
+
+    /** Manila's seeded shares. */
+    public ManilaData manila() {
+        return manila;
+    }
+
+    /** Neutron's seeded floating IPs, VPNaaS and FWaaS v2 resources. */
+    public NeutronData neutron() {
+        return neutronData;
+    }
+
+    /** Octavia's seeded load balancers. */
+    public OctaviaData octavia() {
+        return octaviaData;
+    }
+
+    /** Designate's seeded zones and recordsets. */
+    public DesignateData designate() {
+        return designateData;
+    }
+
+    /** Swift's seeded accounts and containers, one account per project. */
+    public SwiftAccounts swift() {
+        return swift;
+    }
+
+    /** Kwapi's seeded probes. */
+    public KwapiProbes kwapi() {
+        return kwapi;
+    }
+
     public Duration tokenTtl() {
         return tokens.ttl();
     }
@@ -237,10 +308,26 @@ public final class Simulator implements AutoCloseable {
         private long seed = 42;
         private int projects = 10;
         private int images = 100;
+        private int volumes = 50;
+        private int volumeSnapshots = 20;
+        private int volumeBackups = 10;
+        private int volumePools = 6;
+        private int volumeServicesDown = 1;
+        private int shares = 20;
+        private int swiftContainers = 20;
+        private int kwapiProbes = 8;
         private Duration tokenTtl = Duration.ofHours(1);
         private int port;
         private int maxConnections = 32;
         private Clock clock = Clock.systemUTC();
+        private int floatingIps = 50;
+        private int vpnServices = 10;
+        private int ipsecConnections = 20;
+        private int firewallGroups = 10;
+        private int firewallPolicies = 10;
+        private int loadBalancers = 20;
+        private int dnsZones = 20;
+        private final java.util.Set<String> omittedServices = new java.util.HashSet<>();
 
         private Builder() {}
 
@@ -256,9 +343,57 @@ public final class Simulator implements AutoCloseable {
             return this;
         }
 
+        /** Swift containers in each project's account but the service project's (20 by default). */
+        public Builder swiftContainers(int v) {
+            this.swiftContainers = v;
+            return this;
+        }
+
+        /** Kwapi probes (8 by default). */
+        public Builder kwapiProbes(int v) {
+            this.kwapiProbes = v;
+            return this;
+        }
+
         /** Glance images, 0 to 100,000 (100 by default). */
         public Builder images(int v) {
             this.images = v;
+            return this;
+        }
+
+        /** Cinder volumes (50 by default). */
+        public Builder volumes(int v) {
+            this.volumes = v;
+            return this;
+        }
+
+        /** Cinder snapshots (20 by default). */
+        public Builder volumeSnapshots(int v) {
+            this.volumeSnapshots = v;
+            return this;
+        }
+
+        /** Cinder backups (10 by default). */
+        public Builder volumeBackups(int v) {
+            this.volumeBackups = v;
+            return this;
+        }
+
+        /** Cinder scheduler pools, one cinder-volume service each (6 by default). */
+        public Builder volumePools(int v) {
+            this.volumePools = v;
+            return this;
+        }
+
+        /** Cinder services reporting down, counted from the last (1 by default). */
+        public Builder volumeServicesDown(int v) {
+            this.volumeServicesDown = v;
+            return this;
+        }
+
+        /** Manila shares (20 by default). */
+        public Builder shares(int v) {
+            this.shares = v;
             return this;
         }
 
@@ -280,6 +415,62 @@ public final class Simulator implements AutoCloseable {
         /** Connections served at once, hence worker threads (32 by default). */
         public Builder maxConnections(int v) {
             this.maxConnections = v;
+            return this;
+        }
+
+        /** Neutron floating IPs (50 by default). */
+        public Builder floatingIps(int v) {
+            this.floatingIps = v;
+            return this;
+        }
+
+        /** Neutron VPNaaS services (10 by default). */
+        public Builder vpnServices(int v) {
+            this.vpnServices = v;
+            return this;
+        }
+
+        /** Neutron VPNaaS IPsec site connections (20 by default). */
+        public Builder ipsecConnections(int v) {
+            this.ipsecConnections = v;
+            return this;
+        }
+
+        /** Neutron FWaaS v2 firewall groups (10 by default). */
+        public Builder firewallGroups(int v) {
+            this.firewallGroups = v;
+            return this;
+        }
+
+        /** Neutron FWaaS v2 firewall policies (10 by default). */
+        public Builder firewallPolicies(int v) {
+            this.firewallPolicies = v;
+            return this;
+        }
+
+        /** Octavia load balancers (20 by default). */
+        public Builder loadBalancers(int v) {
+            this.loadBalancers = v;
+            return this;
+        }
+
+        /** Designate zones (20 by default). */
+        public Builder dnsZones(int v) {
+            this.dnsZones = v;
+            return this;
+        }
+
+        /**
+         * Leaves services of these catalog types out: not in the catalog, and 404 at their paths (a
+         * cloud without Designate, say). Keystone ({@code identity}) cannot be left out.
+         */
+        public Builder omitServices(String... types) {
+            for (String t : types) {
+                if ("identity".equals(t)) {
+                    throw new IllegalArgumentException("the simulator cannot run without Keystone");
+                }
+                omittedServices.add(t);
+            }
             return this;
         }
 

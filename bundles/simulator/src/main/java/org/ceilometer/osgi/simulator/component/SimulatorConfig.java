@@ -22,6 +22,51 @@ public @interface SimulatorConfig {
     @AttributeDefinition(description = "Glance images, 0 to 100000")
     int images() default 100;
 
+    @AttributeDefinition(description = "Cinder volumes")
+    int volumes() default 50;
+
+    @AttributeDefinition(description = "Cinder volume snapshots")
+    int volume__snapshots() default 20;
+
+    @AttributeDefinition(description = "Cinder volume backups")
+    int volume__backups() default 10;
+
+    @AttributeDefinition(description = "Cinder scheduler pools (one cinder-volume service each)")
+    int volume__pools() default 6;
+
+    @AttributeDefinition(description = "Cinder services reporting down, counted from the last")
+    int volume__services__down() default 1;
+
+    @AttributeDefinition(description = "Manila shares")
+    int shares() default 20;
+
+    @AttributeDefinition(description = "Swift containers in each project's account (the service project's stays empty)")
+    int swift__containers() default 20;
+
+    @AttributeDefinition(description = "Kwapi probes (wattmeters)")
+    int kwapi__probes() default 8;
+
+    @AttributeDefinition(description = "Neutron floating IPs")
+    int floating__ips() default 50;
+
+    @AttributeDefinition(description = "Neutron VPNaaS services")
+    int vpn__services() default 10;
+
+    @AttributeDefinition(description = "Neutron VPNaaS IPsec site connections")
+    int ipsec__connections() default 20;
+
+    @AttributeDefinition(description = "Neutron FWaaS v2 firewall groups")
+    int firewall__groups() default 10;
+
+    @AttributeDefinition(description = "Neutron FWaaS v2 firewall policies")
+    int firewall__policies() default 10;
+
+    @AttributeDefinition(description = "Octavia load balancers")
+    int load__balancers() default 20;
+
+    @AttributeDefinition(description = "Designate zones")
+    int dns__zones() default 20;
+
     @AttributeDefinition(description = "Token lifetime in seconds")
     long token__ttl() default 3600;
 

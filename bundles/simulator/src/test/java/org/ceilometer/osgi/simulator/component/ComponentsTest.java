@@ -3,7 +3,6 @@ package org.ceilometer.osgi.simulator.component;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -72,6 +71,81 @@ class ComponentsTest {
             public int max__connections() {
                 return 4;
             }
+
+            @Override
+            public int floating__ips() {
+                return 6;
+            }
+
+            @Override
+            public int vpn__services() {
+                return 2;
+            }
+
+            @Override
+            public int ipsec__connections() {
+                return 3;
+            }
+
+            @Override
+            public int firewall__groups() {
+                return 2;
+            }
+
+            @Override
+            public int firewall__policies() {
+                return 2;
+            }
+
+            @Override
+            public int load__balancers() {
+                return 4;
+            }
+
+            @Override
+            public int dns__zones() {
+                return 5;
+            }
+
+            @Override
+            public int swift__containers() {
+                return 5;
+            }
+
+            @Override
+            public int kwapi__probes() {
+                return 3;
+            }
+
+            @Override
+            public int volumes() {
+                return 7;
+            }
+
+            @Override
+            public int volume__snapshots() {
+                return 3;
+            }
+
+            @Override
+            public int volume__backups() {
+                return 2;
+            }
+
+            @Override
+            public int volume__pools() {
+                return 3;
+            }
+
+            @Override
+            public int volume__services__down() {
+                return 1;
+            }
+
+            @Override
+            public int shares() {
+                return 4;
+            }
         };
     }
 
@@ -80,6 +154,9 @@ class ComponentsTest {
         SimulatorComponent c = new SimulatorComponent(config(12));
         Simulator sim = c.simulator();
         assertEquals(12, sim.data().imageCount());
+        assertEquals(7, sim.cinder().volumeCount());
+        assertEquals(3, sim.cinder().pools().size());
+        assertEquals(4, sim.manila().shareCount());
         assertEquals(9, sim.data().seed());
         assertEquals(60, sim.tokenTtl().toSeconds());
         int port = sim.port();
@@ -87,7 +164,7 @@ class ComponentsTest {
             assertTrue(s.isConnected());
         }
         c.deactivate();
-        assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close());
+        assertRefused(port);
     }
 
     private DemoSimulatorComponent demo(ConfigurationAdmin cm, Map<String, String> props, Map<String, String> env)
@@ -137,8 +214,22 @@ class ComponentsTest {
         when(cm.listConfigurations(anyString())).thenReturn(new Configuration[] {created});
         c.deactivate();
         verify(created).delete();
-        int port = sim.port();
-        assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close());
+        assertRefused(sim.port());
+    }
+
+    /** The listener closes on the server's own thread: waits for the refusal rather than racing it. */
+    private void assertRefused(int port) throws Exception {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (System.currentTimeMillis() < deadline) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                synchronized (this) {
+                    wait(20);
+                }
+            } catch (ConnectException e) {
+                return;
+            }
+        }
+        throw new AssertionError("port " + port + " still accepts connections 5 s after deactivate");
     }
 
     @Test
