@@ -28,8 +28,22 @@ final class DatabaseConfigSeeder {
 
     private DatabaseConfigSeeder() {}
 
+    /** Whether an operator's ceilometer.conf has the section (the conf bundle maps it into the PID). */
+    static boolean hasSection(Path conf, String section) throws IOException {
+        if (!Files.isRegularFile(conf)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(conf, java.nio.charset.StandardCharsets.UTF_8)) {
+            if (line.trim().equals("[" + section + "]")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Outcome seed(ConfigurationAdmin cm, Path home, String connection) throws IOException {
-        if (Files.exists(home.resolve("config").resolve(CFG_FILE))) {
+        if (Files.exists(home.resolve("config").resolve(CFG_FILE))
+                || hasSection(home.resolve("config").resolve("ceilometer.conf"), "database")) {
             return Outcome.FILE_EXISTS;
         }
         Configuration[] existing;

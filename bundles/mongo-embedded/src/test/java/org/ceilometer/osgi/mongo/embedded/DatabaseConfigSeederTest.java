@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -45,6 +46,19 @@ class DatabaseConfigSeederTest {
         assertEquals(DatabaseConfigSeeder.Outcome.FILE_EXISTS, DatabaseConfigSeeder.seed(cm, home, URL));
         verify(cm, never()).getConfiguration(anyString(), any());
         verify(cm, never()).listConfigurations(any());
+    }
+
+    @Test
+    void anOperatorsCeilometerConfWithADatabaseSectionWins() throws Exception {
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config").resolve("ceilometer.conf"),
+                "[DEFAULT]\ndebug = false\n\n[database]\nconnection = mongodb://db/ceilometer\n");
+        ConfigurationAdmin cm = mock(ConfigurationAdmin.class);
+        assertEquals(DatabaseConfigSeeder.Outcome.FILE_EXISTS, DatabaseConfigSeeder.seed(cm, home, URL));
+        verifyNoInteractions(cm);
+        Files.writeString(home.resolve("config").resolve("ceilometer.conf"), "[DEFAULT]\ndebug = false\n");
+        assertEquals(false, DatabaseConfigSeeder.hasSection(home.resolve("config").resolve("ceilometer.conf"),
+                "database"));
     }
 
     @Test

@@ -101,6 +101,11 @@ public final class DemoSimulatorComponent {
         if (Files.exists(file)) {
             return file + " exists";
         }
+        Path conf = homeDir.resolve("config").resolve("ceilometer.conf");
+        if (Files.isRegularFile(conf) && Files.readAllLines(conf, java.nio.charset.StandardCharsets.UTF_8).stream()
+                .anyMatch(l -> l.trim().equals("[service_credentials]"))) {
+            return conf + " has [service_credentials]";
+        }
         for (String variable : new String[] {"OS_AUTH_URL", "OS_CLOUD"}) {
             if (trim(env.apply(variable)) != null) {
                 return variable + " is set";
