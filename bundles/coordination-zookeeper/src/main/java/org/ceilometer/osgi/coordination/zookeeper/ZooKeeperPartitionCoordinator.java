@@ -444,11 +444,19 @@ public final class ZooKeeperPartitionCoordinator implements PartitionCoordinator
                 return false;
             }
             if (stat != null) {
+                // delete and create in one transaction: the other members never see this member missing
+                // (between a separate delete and create they would drop it from their rings while it
+                // polls its share, and the share would be polled twice)
                 try {
-                    c.delete().withVersion(stat.getVersion()).forPath(g.memberPath);
-                    LOG.debug("Group {}: removed the node of an earlier session of member {}", g.id, memberId);
+                    c.transaction().forOperations(
+                            c.transactionOp().delete().withVersion(stat.getVersion()).forPath(g.memberPath),
+                            c.transactionOp().create().withMode(CreateMode.EPHEMERAL)
+                                    .forPath(g.memberPath, memberData));
+                    LOG.debug("Group {}: took over the node of an earlier session of member {}", g.id, memberId);
+                    return true;
                 } catch (KeeperException.NoNodeException | KeeperException.BadVersionException gone) {
-                    // expired meanwhile
+                    // expired or changed meanwhile: look again
+                    continue;
                 }
             }
             try {
