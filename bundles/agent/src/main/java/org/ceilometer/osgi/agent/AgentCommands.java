@@ -25,11 +25,15 @@ import org.osgi.service.component.annotations.Reference;
 public final class AgentCommands {
     private final AgentManager agent;
     private final SampleDispatcher storage;
+    private final PipelineManager pipelines;
 
     @Activate
-    public AgentCommands(@Reference AgentManager agent, @Reference SampleDispatcher storage) {
+    public AgentCommands(@Reference AgentManager agent,
+            @Reference(target = "(" + SampleDispatcher.PROPERTY + "=" + SampleDispatcher.STORAGE + ")")
+            SampleDispatcher storage, @Reference PipelineManager pipelines) {
         this.agent = agent;
         this.storage = storage;
+        this.pipelines = pipelines;
     }
 
     @Descriptor("each pollster: meter, origin, last run, samples in its last run, errors")
@@ -75,6 +79,7 @@ public final class AgentCommands {
         m.put("samples dropped", s.get("dropped"));
         m.put("storage write failures", s.get("write failures"));
         m.put("storage last error", s.get("last error"));
+        m.putAll(pipelines.status());
         return Table.keyValues(m);
     }
 

@@ -76,25 +76,29 @@ public final class AgentManager {
     @ObjectClassDefinition(name = "Ceilometer [polling]", description = "The central agent's polling")
     public @interface Config {
         @AttributeDefinition(description = "Polling definitions; relative to ${ceilometer.home}/config")
-        String cfg_file() default "polling.yaml";
+        String cfg__file() default "polling.yaml";
+
+        @AttributeDefinition(description = "Pipeline definitions (sources, sinks, transformers, publishers); "
+                + "relative to ${ceilometer.home}/config. Its sources define polling when cfg_file does not exist")
+        String pipeline__cfg__file() default "pipeline.yaml";
 
         @AttributeDefinition(description = "Agents with the same prefix share resources")
-        String partitioning_group_prefix() default "";
+        String partitioning__group__prefix() default "";
 
         @AttributeDefinition(description = "Samples handed to storage at a time")
-        int batch_size() default 50;
+        int batch__size() default 50;
 
         @AttributeDefinition(description = "Seconds one pollster may run before it is cancelled")
-        int pollster_timeout() default 300;
+        int pollster__timeout() default 300;
 
         @AttributeDefinition(description = "Pollsters run at once")
-        int pollster_threads() default 4;
+        int pollster__threads() default 4;
 
         @AttributeDefinition(description = "Requests that fan out per project or resource run at once")
-        int max_parallel_requests() default 16;
+        int max__parallel__requests() default 16;
 
         @AttributeDefinition(description = "Seconds between checks of the polling file for edits")
-        int cfg_check_interval() default 2;
+        int cfg__check__interval() default 2;
     }
 
     /** A tracked pollster: its service, meter and the runs in flight. */
@@ -131,6 +135,8 @@ public final class AgentManager {
     private final Map<Integer, ScheduledFuture<?>> schedules = new HashMap<>();
     private final Map<Integer, AtomicBoolean> cycleRunning = new ConcurrentHashMap<>();
     private final Set<Integer> rerun = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean partitionRetried = new AtomicBoolean();
+    private static final int PARTITION_RETRY_SECONDS = 5;
     private final Map<Integer, CycleReport> lastReports = new ConcurrentHashMap<>();
     private final AtomicLong cycles = new AtomicLong();
     private final AtomicLong samplesPolled = new AtomicLong();
@@ -147,7 +153,9 @@ public final class AgentManager {
     private ScheduledFuture<?> watchTask;
 
     @Activate
-    public AgentManager(@Reference SampleDispatcher dispatcher, BundleContext context, Config config) {
+    public AgentManager(
+            @Reference(target = "(" + SampleDispatcher.PROPERTY + "=" + SampleDispatcher.PIPELINE + ")")
+            SampleDispatcher dispatcher, BundleContext context, Config config) {
         this.dispatcher = dispatcher;
         this.config = config;
         Path home = Home.of(context);
@@ -157,10 +165,10 @@ public final class AgentManager {
         this.scheduler.setRemoveOnCancelPolicy(true);
         this.scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.cycleRunner = Executors.newCachedThreadPool(threads("ceilometer-cycle"));
-        int workers = Math.max(1, config.pollster_threads());
+        int workers = Math.max(1, config.pollster__threads());
         this.pollsterPool = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), threads("ceilometer-pollster"));
-        int fan = Math.max(1, config.max_parallel_requests());
+        int fan = Math.max(1, config.max__parallel__requests());
         this.fanOutPool = new ThreadPoolExecutor(fan, fan, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 threads("ceilometer-fanout"));
         this.fanOutPool.allowCoreThreadTimeOut(true);
@@ -173,7 +181,7 @@ public final class AgentManager {
     void modified(Config newConfig) {
         Config old = this.config;
         this.config = newConfig;
-        int workers = Math.max(1, newConfig.pollster_threads());
+        int workers = Math.max(1, newConfig.pollster__threads());
         if (workers > pollsterPool.getMaximumPoolSize()) {
             pollsterPool.setMaximumPoolSize(workers);
             pollsterPool.setCorePoolSize(workers);
@@ -181,7 +189,7 @@ public final class AgentManager {
             pollsterPool.setCorePoolSize(workers);
             pollsterPool.setMaximumPoolSize(workers);
         }
-        int fan = Math.max(1, newConfig.max_parallel_requests());
+        int fan = Math.max(1, newConfig.max__parallel__requests());
         if (fan > fanOutPool.getMaximumPoolSize()) {
             fanOutPool.setMaximumPoolSize(fan);
             fanOutPool.setCorePoolSize(fan);
@@ -189,7 +197,7 @@ public final class AgentManager {
             fanOutPool.setCorePoolSize(fan);
             fanOutPool.setMaximumPoolSize(fan);
         }
-        if (!old.partitioning_group_prefix().equals(newConfig.partitioning_group_prefix())) {
+        if (!old.partitioning__group__prefix().equals(newConfig.partitioning__group__prefix())) {
             joinedGroups.clear();
         }
         synchronized (this) {
@@ -198,7 +206,7 @@ public final class AgentManager {
             }
             watchTask = scheduleWatch(newConfig);
         }
-        reloadSources(!old.cfg_file().equals(newConfig.cfg_file()));
+        reloadSources(!old.cfg__file().equals(newConfig.cfg__file()));
     }
 
     @Deactivate
@@ -314,7 +322,7 @@ public final class AgentManager {
     // ---- polling definitions and schedules
 
     private ScheduledFuture<?> scheduleWatch(Config cfg) {
-        long every = Math.max(1, cfg.cfg_check_interval());
+        long every = Math.max(1, cfg.cfg__check__interval());
         return scheduler.scheduleWithFixedDelay(() -> {
             try {
                 reloadSources(false);
@@ -324,9 +332,17 @@ public final class AgentManager {
         }, every, every, TimeUnit.SECONDS);
     }
 
+    /** The polling file; when it does not exist and the pipeline file does, the pipeline file (as Ocata). */
     Path resolveSourcesFile() {
-        Path p = Paths.get(config.cfg_file());
-        return p.isAbsolute() ? p : configDir.resolve(p);
+        Path p = Paths.get(config.cfg__file());
+        Path polling = p.isAbsolute() ? p : configDir.resolve(p);
+        if (!Files.isRegularFile(polling)) {
+            Path pipeline = configDir.resolve(config.pipeline__cfg__file());
+            if (Files.isRegularFile(pipeline)) {
+                return pipeline;
+            }
+        }
+        return polling;
     }
 
     /** Loads the polling file if it changed (or always when forced); a broken file keeps the last good one. */
@@ -397,6 +413,23 @@ public final class AgentManager {
         }
     }
 
+    /**
+     * A cycle that found partitioning unavailable (typically the first one, before the coordinator has
+     * connected) polled none of its groups; rather than leave this agent's share unpolled for a whole
+     * interval, poll once more soon, once per outage.
+     */
+    private void retryAfterPartitionFailure(int interval) {
+        if (partitionFailures.isEmpty() || interval <= PARTITION_RETRY_SECONDS * 2
+                || !partitionRetried.compareAndSet(false, true) || stopped) {
+            return;
+        }
+        try {
+            scheduler.schedule(() -> startCycle(interval, true), PARTITION_RETRY_SECONDS, TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            // stopping
+        }
+    }
+
     /** Runs every schedule now (or right after its running cycle), outside the ticks. */
     private void pollSoon(String why) {
         Set<Integer> intervals;
@@ -445,6 +478,7 @@ public final class AgentManager {
                     if (!due.isEmpty()) {
                         CycleReport r = runCycle(interval, due);
                         lastReports.put(interval, r);
+                        retryAfterPartitionFailure(interval);
                     }
                 } catch (Throwable t) {
                     LOG.error("agent: the {} s cycle failed", interval, t);
@@ -491,7 +525,7 @@ public final class AgentManager {
                     continue;
                 }
                 PollContextImpl ctx = new PollContextImpl(() -> openstack, cache, Instant.now(), source.name(),
-                        fanOutPool, fanOutPool.getMaximumPoolSize(), Duration.ofSeconds(cfg.pollster_timeout()),
+                        fanOutPool, fanOutPool.getMaximumPoolSize(), Duration.ofSeconds(cfg.pollster__timeout()),
                         cycleCancelled::get);
                 AtomicBoolean timedOut = new AtomicBoolean();
                 FutureTask<Void> task = new FutureTask<>(() -> {
@@ -509,7 +543,7 @@ public final class AgentManager {
                                 timedOut.set(true);
                                 task.cancel(true);
                             }
-                        }, Math.max(1, cfg.pollster_timeout()), TimeUnit.SECONDS);
+                        }, Math.max(1, cfg.pollster__timeout()), TimeUnit.SECONDS);
                         try {
                             task.run();
                         } finally {
@@ -527,8 +561,8 @@ public final class AgentManager {
                 task.get();
             } catch (CancellationException e) {
                 if (timeouts.get(task).get() && !stopped && pollsters.containsKey(entry.ref)) {
-                    String msg = "cancelled after " + cfg.pollster_timeout() + " s (timeout)";
-                    entry.stats.recordRun(Instant.now(), 0, TimeUnit.SECONDS.toMillis(cfg.pollster_timeout()), msg);
+                    String msg = "cancelled after " + cfg.pollster__timeout() + " s (timeout)";
+                    entry.stats.recordRun(Instant.now(), 0, TimeUnit.SECONDS.toMillis(cfg.pollster__timeout()), msg);
                     pollsterErrors.incrementAndGet();
                     report.errors.incrementAndGet();
                     LOG.warn("agent: pollster {} {}", entry.meter, msg);
@@ -545,6 +579,11 @@ public final class AgentManager {
             }
         }
         cache.clear();
+        try {
+            dispatcher.flush();
+        } catch (RuntimeException e) {
+            LOG.warn("agent: flushing the pipelines failed", e);
+        }
         report.durationMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         cycles.incrementAndGet();
         LOG.debug("agent: cycle every {} s done: {}", interval, report);
@@ -554,7 +593,7 @@ public final class AgentManager {
     private void runPollster(PollsterEntry entry, PollContextImpl ctx, List<Resource> resources, CycleReport report,
             Config cfg, AtomicBoolean timedOut) {
         long t0 = System.nanoTime();
-        RunSink sink = new RunSink(entry.meter, Math.max(1, cfg.batch_size()));
+        RunSink sink = new RunSink(entry.meter, Math.max(1, cfg.batch__size()));
         String error = null;
         try {
             entry.pollster.getSamples(ctx, resources, sink);
@@ -591,6 +630,19 @@ public final class AgentManager {
         }
     }
 
+    /**
+     * Whether a pollster registered for {@code meter} may hand a sample named {@code name}: its own meter,
+     * or for a multi-metric dynamic pollster ({@code prefix.{attribute}}), any {@code prefix.<value>}.
+     */
+    static boolean producedBy(String meter, String name) {
+        if (meter.equals(name)) {
+            return true;
+        }
+        int brace = meter.lastIndexOf(".{");
+        return brace > 0 && meter.endsWith("}") && name.length() > brace + 1
+                && name.regionMatches(0, meter, 0, brace + 1) && name.indexOf('{') < 0;
+    }
+
     /** Checks, counts and batches one run's samples; what was handed over before a failure is kept. */
     private final class RunSink implements SampleSink {
         private final String meter;
@@ -617,7 +669,7 @@ public final class AgentManager {
                 refuse("null sample");
                 return;
             }
-            if (!meter.equals(sample.name())) {
+            if (!producedBy(meter, sample.name())) {
                 refuse("meter '" + sample.name() + "' from the pollster of '" + meter + "'");
                 return;
             }
@@ -684,7 +736,7 @@ public final class AgentManager {
             }
             try {
                 PollContextImpl ctx = new PollContextImpl(() -> openstack, cache, Instant.now(), sourceName,
-                        fanOutPool, fanOutPool.getMaximumPoolSize(), Duration.ofSeconds(cfg.pollster_timeout()),
+                        fanOutPool, fanOutPool.getMaximumPoolSize(), Duration.ofSeconds(cfg.pollster__timeout()),
                         () -> stopped);
                 List<Resource> found = d.discover(ctx, param);
                 if (found == null) {
@@ -717,7 +769,7 @@ public final class AgentManager {
     }
 
     static String groupPrefix(Config cfg) {
-        String p = cfg.partitioning_group_prefix();
+        String p = cfg.partitioning__group__prefix();
         return p == null || p.isEmpty() ? NAMESPACE : NAMESPACE + "-" + p;
     }
 
@@ -757,6 +809,9 @@ public final class AgentManager {
             List<Resource> mine = c.extractMySubset(group, items, Resource::id);
             if (partitionFailures.remove(group)) {
                 LOG.info("agent: partitioning of group {} works again", group);
+                if (partitionFailures.isEmpty()) {
+                    partitionRetried.set(false);
+                }
             }
             return mine;
         } catch (Exception e) {
@@ -782,7 +837,34 @@ public final class AgentManager {
         if (sourceName != null && byInterval.isEmpty()) {
             throw new IllegalArgumentException("no source named '" + sourceName + "'");
         }
-        byInterval.forEach((interval, due) -> out.add(runCycle(interval, due)));
+        long waitNanos = TimeUnit.SECONDS.toNanos(config.pollster__timeout() + 10L);
+        for (Map.Entry<Integer, List<PollingSource>> e : byInterval.entrySet()) {
+            int interval = e.getKey();
+            // never beside a scheduled cycle of the same interval: it would poll the same resources twice
+            AtomicBoolean running = cycleRunning.computeIfAbsent(interval, k -> new AtomicBoolean());
+            long deadline = System.nanoTime() + waitNanos;
+            while (!running.compareAndSet(false, true)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the " + interval + " s cycle is still running");
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+            try {
+                // on the agent's own thread, so that the cycle's log lines go to the agent's log and not to
+                // the shell session that asked
+                out.add(cycleRunner.submit(() -> runCycle(interval, e.getValue())).get());
+            } catch (ExecutionException x) {
+                throw new IllegalStateException("the poll failed: " + x.getCause(), x.getCause());
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", x);
+            } finally {
+                running.set(false);
+                if (rerun.remove(interval)) {
+                    startCycle(interval, true);
+                }
+            }
+        }
         return out;
     }
 

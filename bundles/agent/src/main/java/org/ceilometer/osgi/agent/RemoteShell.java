@@ -30,32 +30,32 @@ public final class RemoteShell {
     @ObjectClassDefinition(name = "Ceilometer remote shell")
     public @interface Config {
         @AttributeDefinition(description = "TCP port of the telnet shell; 0 keeps it off")
-        int telnet_port() default 0;
+        int telnet__port() default 0;
 
         @AttributeDefinition(description = "Address to listen on; must be a loopback address")
-        String telnet_address() default "127.0.0.1";
+        String telnet__address() default "127.0.0.1";
     }
 
     private final CommandSession session;
 
     @Activate
     public RemoteShell(@Reference CommandProcessor processor, Config config) throws Exception {
-        if (config.telnet_port() <= 0) {
+        if (config.telnet__port() <= 0) {
             session = null;
             return;
         }
-        InetAddress address = InetAddress.getByName(config.telnet_address());
+        InetAddress address = InetAddress.getByName(config.telnet__address());
         if (!address.isLoopbackAddress()) {
             LOG.error("shell: telnet_address {} is not a loopback address; the remote shell stays off "
-                    + "(it has no authentication)", config.telnet_address());
+                    + "(it has no authentication)", config.telnet__address());
             session = null;
             return;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
         session = processor.createSession(new ByteArrayInputStream(new byte[0]), ps, ps);
-        session.execute("telnetd -i " + address.getHostAddress() + " -p " + config.telnet_port() + " start");
-        LOG.info("shell: remote shell on {}:{}", address.getHostAddress(), config.telnet_port());
+        session.execute("telnetd -i " + address.getHostAddress() + " -p " + config.telnet__port() + " start");
+        LOG.info("shell: remote shell on {}:{}", address.getHostAddress(), config.telnet__port());
     }
 
     @Deactivate

@@ -56,19 +56,19 @@ public final class StorageManager implements SampleDispatcher {
         String connection() default "log://";
 
         @AttributeDefinition(description = "Seconds samples are kept; <= 0 keeps them forever")
-        long time_to_live() default -1;
+        long time__to__live() default -1;
 
         @AttributeDefinition(description = "Samples held in memory while the store is unavailable")
-        int max_queue_length() default 100000;
+        int max__queue__length() default 100000;
 
         @AttributeDefinition(description = "Samples written per batch")
-        int write_batch_size() default 500;
+        int write__batch__size() default 500;
 
         @AttributeDefinition(description = "Longest wait between retries of a failed batch, in seconds")
-        int max_retry_interval() default 30;
+        int max__retry__interval() default 30;
 
         @AttributeDefinition(description = "Seconds to flush queued samples when the agent stops")
-        int flush_timeout() default 10;
+        int flush__timeout() default 10;
     }
 
     private final Object lock = new Object();
@@ -85,6 +85,7 @@ public final class StorageManager implements SampleDispatcher {
     // all guarded by lock
     private Config config;
     private List<Sample> inFlight = List.of();
+    private boolean writing;
     private boolean reconnect = true;
     private boolean stopping;
     private String lastError;
@@ -108,14 +109,15 @@ public final class StorageManager implements SampleDispatcher {
         LOG.info("storage: connection {}", Urls.mask(config.connection()));
         this.registration = context == null ? null
                 : context.registerService(SampleDispatcher.class, this,
-                        FrameworkUtil.asDictionary(Map.of("service.description", "ceilometer storage queue")));
+                        FrameworkUtil.asDictionary(Map.of("service.description", "ceilometer storage queue",
+                                SampleDispatcher.PROPERTY, SampleDispatcher.STORAGE)));
     }
 
     @Modified
     void modified(Config newConfig) {
         synchronized (lock) {
             boolean changed = !newConfig.connection().equals(config.connection())
-                    || newConfig.time_to_live() != config.time_to_live();
+                    || newConfig.time__to__live() != config.time__to__live();
             config = newConfig;
             if (changed) {
                 reconnect = true;
@@ -137,7 +139,7 @@ public final class StorageManager implements SampleDispatcher {
         int flushSeconds;
         synchronized (lock) {
             stopping = true;
-            flushSeconds = config.flush_timeout();
+            flushSeconds = config.flush__timeout();
             lock.notifyAll();
         }
         try {
@@ -189,7 +191,7 @@ public final class StorageManager implements SampleDispatcher {
         }
         synchronized (lock) {
             queue.addAll(samples);
-            int max = Math.max(1, config.max_queue_length());
+            int max = Math.max(1, config.max__queue__length());
             int over = queue.size() + inFlight.size() - max;
             if (over > 0) {
                 int n = Math.min(over, queue.size());
@@ -200,6 +202,52 @@ public final class StorageManager implements SampleDispatcher {
                 LOG.warn("storage: queue full ({} samples), dropped the {} oldest ({} dropped in all)", max, n, total);
             }
             lock.notifyAll();
+        }
+    }
+
+    /** Queues the samples only when all fit under {@code max_queue_length}; nothing is dropped. */
+    @Override
+    public boolean offer(List<Sample> samples) {
+        if (samples.isEmpty()) {
+            return true;
+        }
+        synchronized (lock) {
+            int max = Math.max(1, config.max__queue__length());
+            int waiting = queue.size() + inFlight.size();
+            if (stopping || waiting > 0 && waiting + samples.size() > max) {
+                return false; // an empty queue takes any batch, so that one bigger than the limit gets through
+            }
+            queue.addAll(samples);
+            lock.notifyAll();
+            return true;
+        }
+    }
+
+    /**
+     * The queued samples and a failed batch waiting for its retry, oldest first; the queue is left empty.
+     * A batch being written is waited for (2 s at most) and, if still being written, left to the writer.
+     */
+    @Override
+    public List<Sample> takeBack() {
+        synchronized (lock) {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (writing && System.nanoTime() < until) {
+                try {
+                    lock.wait(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            List<Sample> out = new ArrayList<>(queue.size() + inFlight.size());
+            if (!writing) {
+                out.addAll(inFlight);
+                inFlight = List.of();
+            }
+            out.addAll(queue);
+            queue.clear();
+            lock.notifyAll();
+            return out;
         }
     }
 
@@ -256,7 +304,7 @@ public final class StorageManager implements SampleDispatcher {
                 reconnect = false;
                 cfg = config;
                 if (inFlight.isEmpty()) {
-                    int n = Math.min(Math.max(1, cfg.write_batch_size()), queue.size());
+                    int n = Math.min(Math.max(1, cfg.write__batch__size()), queue.size());
                     List<Sample> next = new ArrayList<>(n);
                     for (int i = 0; i < n; i++) {
                         next.add(queue.pollFirst());
@@ -264,6 +312,7 @@ public final class StorageManager implements SampleDispatcher {
                     inFlight = next;
                 }
                 batch = inFlight;
+                writing = !batch.isEmpty();
             }
             if (doReconnect) {
                 ensureConnection(cfg);
@@ -284,6 +333,7 @@ public final class StorageManager implements SampleDispatcher {
                 backoffMillis = 0;
                 synchronized (lock) {
                     inFlight = List.of();
+                    writing = false;
                     healthy = true;
                     lastWriteAt = Instant.now();
                     lock.notifyAll();
@@ -293,6 +343,7 @@ public final class StorageManager implements SampleDispatcher {
                 String msg = Urls.mask(String.valueOf(e.getMessage()));
                 boolean first;
                 synchronized (lock) {
+                    writing = false;
                     first = healthy || lastError == null;
                     healthy = false;
                     lastError = e.getClass().getSimpleName() + ": " + msg;
@@ -304,7 +355,7 @@ public final class StorageManager implements SampleDispatcher {
                     LOG.debug("storage: retry failed: {}", msg);
                 }
                 backoffMillis = backoffMillis == 0 ? 500 : Math.min(backoffMillis * 2,
-                        TimeUnit.SECONDS.toMillis(Math.max(1, cfg.max_retry_interval())));
+                        TimeUnit.SECONDS.toMillis(Math.max(1, cfg.max__retry__interval())));
                 synchronized (lock) {
                     if (stopping) {
                         break;
@@ -357,18 +408,18 @@ public final class StorageManager implements SampleDispatcher {
             return null;
         }
         if (connection != null && url.equals(connectedUrl) && chosen.getKey().equals(connectedDriver)
-                && cfg.time_to_live() == connectedTtl) {
+                && cfg.time__to__live() == connectedTtl) {
             return connection;
         }
         closeConnection();
         try {
             Map<String, Object> options = new LinkedHashMap<>();
-            options.put("time_to_live", cfg.time_to_live());
+            options.put("time_to_live", cfg.time__to__live());
             URI uri = Urls.parse(url);
             connection = chosen.getValue().connect(uri, options);
             connectedUrl = url;
             connectedDriver = chosen.getKey();
-            connectedTtl = cfg.time_to_live();
+            connectedTtl = cfg.time__to__live();
             synchronized (lock) {
                 backend = Urls.mask(connection.describe());
             }

@@ -346,6 +346,16 @@ class AgentManagerTest {
     }
 
     @Test
+    void aMultiMetricPollsterMayHandEveryMeterOfItsTemplate() {
+        assertTrue(AgentManager.producedBy("image", "image"));
+        assertTrue(!AgentManager.producedBy("image", "image.size"));
+        assertTrue(AgentManager.producedBy("dynamic.radosgw.api.request.{category}",
+                "dynamic.radosgw.api.request.get_obj"));
+        assertTrue(!AgentManager.producedBy("dynamic.radosgw.api.request.{category}", "dynamic.radosgw.api."));
+        assertTrue(!AgentManager.producedBy("dynamic.radosgw.api.request.{category}", "other.get_obj"));
+    }
+
+    @Test
     void groupNamesAreStable() {
         AgentManager.Config cfg = Fakes.config(AgentManager.Config.class, Map.of("partitioning_group_prefix", "p"));
         assertEquals("central-p", AgentManager.groupPrefix(cfg));

@@ -23,8 +23,10 @@ final class Fakes {
     /** An instance of a configuration annotation: the given values, else the declared defaults. */
     static <A> A config(Class<A> type, Map<String, Object> values) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, args) -> {
-            if (values.containsKey(m.getName())) {
-                return values.get(m.getName());
+            // option names as DS maps them: '__' in a method name is '_' in the property name
+            String option = m.getName().replace("__", "_");
+            if (values.containsKey(option)) {
+                return values.get(option);
             }
             if (m.getDefaultValue() != null) {
                 return m.getDefaultValue();

@@ -69,6 +69,24 @@ class ConfigEditTest {
     }
 
     @Test
+    void thePollingFileNamedInTheConfigurationIsRead() throws Exception {
+        java.nio.file.Path other = Itest.home().resolve("config/other-polling.yaml");
+        java.nio.file.Files.writeString(other,
+                "sources:\n  - name: from_other_file\n    interval: 3600\n    meters: ['!*']\n");
+        Itest.configure(Namespaces.PID_POLLING, Map.of("cfg_file", "other-polling.yaml", "batch_size", 7));
+        try {
+            Itest.awaitShell("the other file's source", 15_000,
+                    () -> Itest.shell("ceilometer:sources").contains("from_other_file"));
+            assertTrue(Itest.shell("ceilometer:sources").contains("other-polling.yaml"));
+        } finally {
+            Itest.service(org.osgi.service.cm.ConfigurationAdmin.class)
+                    .getConfiguration(Namespaces.PID_POLLING, "?").delete();
+        }
+        Itest.awaitShell("back to polling.yaml", 15_000,
+                () -> !Itest.shell("ceilometer:sources").contains("from_other_file"));
+    }
+
+    @Test
     void anEditOfTheCredentialsAppliesWithoutRestart() throws Exception {
         int port = freePort();
         Itest.configure("ceilometer.simulator", Map.of("port", port, "images", 7, "projects", 3));

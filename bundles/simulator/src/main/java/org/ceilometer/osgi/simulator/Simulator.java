@@ -26,6 +26,8 @@ import org.ceilometer.osgi.simulator.manila.ManilaService;
 import org.ceilometer.osgi.simulator.keystone.KeystoneService;
 import org.ceilometer.osgi.simulator.kwapi.KwapiProbes;
 import org.ceilometer.osgi.simulator.kwapi.KwapiService;
+import org.ceilometer.osgi.simulator.rgw.RgwData;
+import org.ceilometer.osgi.simulator.rgw.RgwService;
 import org.ceilometer.osgi.simulator.swift.SwiftAccounts;
 import org.ceilometer.osgi.simulator.swift.SwiftService;
 import org.ceilometer.osgi.simulator.designate.DesignateService;
@@ -69,6 +71,7 @@ public final class Simulator implements AutoCloseable {
     private final DesignateData designateData;
     private final SwiftAccounts swift;
     private final KwapiProbes kwapi;
+    private final RgwData rgw;
 
     private Simulator(Builder b) throws IOException {
         this.data = new SimulatorData(b.seed, b.projects, b.images);
@@ -113,11 +116,13 @@ public final class Simulator implements AutoCloseable {
         // one handler class per service, in catalog order
         this.swift = new SwiftAccounts(data, b.swiftContainers);
         this.kwapi = new KwapiProbes(b.seed, b.kwapiProbes);
+        this.rgw = new RgwData(data, b.rgwBuckets, b.rgwImplicitTenants);
         this.services = present(b.omittedServices, new KeystoneService(context), new GlanceService(context),
                 new CinderService(cinder), new ManilaService(manila),
                 new NeutronService(neutronData), new OctaviaService(octaviaData),
                 new DesignateService(designateData),
-                new SwiftService(context, swift), new KwapiService(context, kwapi));
+                new SwiftService(context, swift), new KwapiService(context, kwapi),
+                new RgwService(rgw, b.clock));
         Dispatcher dispatcher = new Dispatcher(context, faults, stats);
         this.server = ServerBootstrap.bootstrap()
                 .setLocalAddress(loopback)
@@ -268,6 +273,11 @@ public final class Simulator implements AutoCloseable {
         return kwapi;
     }
 
+    /** Ceph RGW's seeded users, buckets, usage and admin keys. */
+    public RgwData rgw() {
+        return rgw;
+    }
+
     public Duration tokenTtl() {
         return tokens.ttl();
     }
@@ -316,6 +326,8 @@ public final class Simulator implements AutoCloseable {
         private int shares = 20;
         private int swiftContainers = 20;
         private int kwapiProbes = 8;
+        private int rgwBuckets = 10;
+        private boolean rgwImplicitTenants;
         private Duration tokenTtl = Duration.ofHours(1);
         private int port;
         private int maxConnections = 32;
@@ -352,6 +364,18 @@ public final class Simulator implements AutoCloseable {
         /** Kwapi probes (8 by default). */
         public Builder kwapiProbes(int v) {
             this.kwapiProbes = v;
+            return this;
+        }
+
+        /** Ceph RGW buckets of each project's user (10 by default). */
+        public Builder rgwBuckets(int v) {
+            this.rgwBuckets = v;
+            return this;
+        }
+
+        /** Whether RGW users are {@code <project>$<project>} (implicit tenants; false by default). */
+        public Builder rgwImplicitTenants(boolean v) {
+            this.rgwImplicitTenants = v;
             return this;
         }
 

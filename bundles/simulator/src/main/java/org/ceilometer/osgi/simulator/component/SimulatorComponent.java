@@ -46,6 +46,8 @@ public final class SimulatorComponent {
                 .shares(config.shares())
                 .swiftContainers(config.swift__containers())
                 .kwapiProbes(config.kwapi__probes())
+                .rgwBuckets(config.rgw__buckets())
+                .rgwImplicitTenants(config.rgw__implicit__tenants())
                 .floatingIps(config.floating__ips())
                 .vpnServices(config.vpn__services())
                 .ipsecConnections(config.ipsec__connections())

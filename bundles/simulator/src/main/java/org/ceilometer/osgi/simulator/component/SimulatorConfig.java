@@ -46,6 +46,12 @@ public @interface SimulatorConfig {
     @AttributeDefinition(description = "Kwapi probes (wattmeters)")
     int kwapi__probes() default 8;
 
+    @AttributeDefinition(description = "Ceph RGW buckets of each project's user")
+    int rgw__buckets() default 10;
+
+    @AttributeDefinition(description = "Whether RGW users are <project>$<project> (implicit tenants)")
+    boolean rgw__implicit__tenants() default false;
+
     @AttributeDefinition(description = "Neutron floating IPs")
     int floating__ips() default 50;
 

@@ -118,6 +118,16 @@ class ComponentsTest {
             }
 
             @Override
+            public int rgw__buckets() {
+                return 2;
+            }
+
+            @Override
+            public boolean rgw__implicit__tenants() {
+                return false;
+            }
+
+            @Override
             public int volumes() {
                 return 7;
             }
