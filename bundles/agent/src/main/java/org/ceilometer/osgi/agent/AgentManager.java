@@ -135,8 +135,6 @@ public final class AgentManager {
     private final Map<Integer, ScheduledFuture<?>> schedules = new HashMap<>();
     private final Map<Integer, AtomicBoolean> cycleRunning = new ConcurrentHashMap<>();
     private final Set<Integer> rerun = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean partitionRetried = new AtomicBoolean();
-    private static final int PARTITION_RETRY_SECONDS = 5;
     private final Map<Integer, CycleReport> lastReports = new ConcurrentHashMap<>();
     private final AtomicLong cycles = new AtomicLong();
     private final AtomicLong samplesPolled = new AtomicLong();
@@ -413,23 +411,6 @@ public final class AgentManager {
         }
     }
 
-    /**
-     * A cycle that found partitioning unavailable (typically the first one, before the coordinator has
-     * connected) polled none of its groups; rather than leave this agent's share unpolled for a whole
-     * interval, poll once more soon, once per outage.
-     */
-    private void retryAfterPartitionFailure(int interval) {
-        if (partitionFailures.isEmpty() || interval <= PARTITION_RETRY_SECONDS * 2
-                || !partitionRetried.compareAndSet(false, true) || stopped) {
-            return;
-        }
-        try {
-            scheduler.schedule(() -> startCycle(interval, true), PARTITION_RETRY_SECONDS, TimeUnit.SECONDS);
-        } catch (RuntimeException e) {
-            // stopping
-        }
-    }
-
     /** Runs every schedule now (or right after its running cycle), outside the ticks. */
     private void pollSoon(String why) {
         Set<Integer> intervals;
@@ -478,7 +459,6 @@ public final class AgentManager {
                     if (!due.isEmpty()) {
                         CycleReport r = runCycle(interval, due);
                         lastReports.put(interval, r);
-                        retryAfterPartitionFailure(interval);
                     }
                 } catch (Throwable t) {
                     LOG.error("agent: the {} s cycle failed", interval, t);
@@ -809,9 +789,6 @@ public final class AgentManager {
             List<Resource> mine = c.extractMySubset(group, items, Resource::id);
             if (partitionFailures.remove(group)) {
                 LOG.info("agent: partitioning of group {} works again", group);
-                if (partitionFailures.isEmpty()) {
-                    partitionRetried.set(false);
-                }
             }
             return mine;
         } catch (Exception e) {

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.ceilometer.osgi.api.openstack.OpenStackClient;
 import org.ceilometer.osgi.api.openstack.OpenStackException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,6 +145,19 @@ class OpenStackClientComponentTest {
             pool.shutdownNow();
             c.deactivate();
         }
+    }
+
+    @Test
+    void theTestFactoryBuildsTheSameClientAndStopsIt() throws Exception {
+        OpenStackClient c = OpenStackClients.forTests(config(FakeOpenStack.PASSWORD), Map.of(),
+                List.of(dir.resolve("clouds.yaml")), clock);
+        assertTrue(c instanceof OpenStackClientComponent, "the component itself, not a copy");
+        assertEquals(fake.base + "/image", c.endpoint("image"));
+        assertEquals("one", c.getJson(fake.base + "/image/v2/images/one").path("id").asText());
+        OpenStackClients.close(c);
+        OpenStackException stopped = assertThrows(OpenStackException.class, () -> c.endpoint("image"));
+        assertTrue(stopped.getMessage().contains("stopped"), stopped.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> OpenStackClients.close(null));
     }
 
     @Test

@@ -21,9 +21,11 @@ import org.ceilometer.osgi.api.Sample;
 import org.ceilometer.osgi.api.openstack.EndpointNotFoundException;
 import org.ceilometer.osgi.api.openstack.OpenStackClient;
 import org.ceilometer.osgi.api.openstack.OpenStackException;
-import org.ceilometer.osgi.openstack.SimulatorClients;
 import org.ceilometer.osgi.simulator.DesignateData;
 import org.ceilometer.osgi.simulator.Simulator;
+import org.ceilometer.osgi.testsupport.DelegatingClient;
+import org.ceilometer.osgi.testsupport.FakePollContext;
+import org.ceilometer.osgi.testsupport.SimulatorClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,12 +47,7 @@ class DnsPollstersSimulatorTest {
     void stop() throws InterruptedException {
         pool.shutdownNow();
         assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
-        if (client != null) {
-            SimulatorClients.close(client);
-        }
-        if (sim != null) {
-            sim.close();
-        }
+        SimulatorClients.close(client, sim);
     }
 
     private void start(Simulator.Builder b) throws Exception {
@@ -91,7 +88,7 @@ class DnsPollstersSimulatorTest {
     void everyZoneGivesItsFourSamplesWithTheSimulatorsValues() throws Exception {
         start(Simulator.builder().seed(31).projects(8).dnsZones(60));
         sim.faults().latency("/dns/v2/zones/", Duration.ofMillis(15));
-        DelegatingClient counting = new DelegatingClient(client, -1, () -> { });
+        DelegatingClient counting = new DelegatingClient(client);
         FakePollContext cycle = cycle(counting);
         DnsPollsterConfig config = DnsPollstersTest.config(20, true);
         List<Sample> status = DnsPollstersTest.poll(new ZoneStatusPollster(), cycle, config);
@@ -125,7 +122,7 @@ class DnsPollstersSimulatorTest {
         assertEquals(3L, status.get(13).volume(), "the simulator's zone in ERROR");
         assertTrue(recordsets.get(3).volume().longValue() > 20, "a zone whose recordsets take two pages");
         assertEquals(recordsetPages, sim.requestCount("/dns/v2/zones/"), "every page of every zone's recordsets");
-        int max = counting.maxRunning.get();
+        int max = counting.maxListingsInFlight();
         assertTrue(max <= PARALLELISM, "at most the parallelism in flight: " + max);
         assertTrue(max >= 2, "zones are counted in parallel: " + max);
     }
@@ -179,7 +176,7 @@ class DnsPollstersSimulatorTest {
     @Test
     void aTokenThatExpiresMidZoneListingIsRenewed() throws Exception {
         start(Simulator.builder().projects(4).dnsZones(45));
-        OpenStackClient expiring = new DelegatingClient(client, 20, () -> sim.faults().expireTokens());
+        OpenStackClient expiring = new DelegatingClient(client).afterItems(20, () -> sim.faults().expireTokens());
         List<Sample> status = DnsPollstersTest.poll(new ZoneStatusPollster(), cycle(expiring),
                 DnsPollstersTest.config(20, true));
         assertEquals(sim.designate().zones().stream().map(DesignateData.Zone::id).toList(),

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.annotation.Annotation;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,8 @@ import org.ceilometer.osgi.api.Resource;
 import org.ceilometer.osgi.api.Sample;
 import org.ceilometer.osgi.api.openstack.EndpointNotFoundException;
 import org.ceilometer.osgi.api.openstack.OpenStackException;
+import org.ceilometer.osgi.testsupport.FakeOpenStackClient;
+import org.ceilometer.osgi.testsupport.FakePollContext;
 import org.junit.jupiter.api.Test;
 
 /** The Designate discovery and pollsters against a fake client serving the API reference's example. */
@@ -67,9 +68,7 @@ class DnsPollstersTest {
     }
 
     static List<Sample> poll(Pollster pollster, FakePollContext cycle, DnsPollsterConfig config) throws Exception {
-        List<Sample> out = Collections.synchronizedList(new ArrayList<>());
-        pollster.getSamples(cycle, new ZoneDiscovery(config).discover(cycle, null), out::add);
-        return out;
+        return cycle.samples(pollster, new ZoneDiscovery(config).discover(cycle, null));
     }
 
     private static JsonNode zone(String id, String status) {
@@ -94,8 +93,8 @@ class DnsPollstersTest {
         Sample status = poll(new ZoneStatusPollster(), cycle, config(1000, true)).get(0);
         Sample ttl = poll(new ZoneTtlPollster(), cycle, config(1000, true)).get(0);
         Sample serial = poll(new ZoneSerialPollster(), cycle, config(1000, true)).get(0);
-        assertEquals(List.of(ZONES + "?limit=1000"), client.paginated, "one listing for the zone meters");
-        assertEquals(Map.of("X-Auth-All-Projects", "True"), client.headersSeen.get(0));
+        assertEquals(List.of(ZONES + "?limit=1000"), client.paginated(), "one listing for the zone meters");
+        assertEquals(Map.of("X-Auth-All-Projects", "True"), client.requests().get(0).headers());
 
         Map<String, Object> md = new LinkedHashMap<>();
         md.put("name", "example.org.");
@@ -159,8 +158,8 @@ class DnsPollstersTest {
         assertEquals("dns.zone.recordsets", samples.get(0).name());
         assertEquals("recordset", samples.get(0).unit());
         assertEquals(List.of(ZONES + "?limit=500", ZONES + "/z-1/recordsets?limit=500",
-                ZONES + "/z-2/recordsets?limit=500"), client.paginated);
-        client.headersSeen.forEach(h -> assertEquals("True", h.get("X-Auth-All-Projects")));
+                ZONES + "/z-2/recordsets?limit=500"), client.paginated());
+        client.requests().forEach(r -> assertEquals("True", r.headers().get("X-Auth-All-Projects")));
     }
 
     @Test
@@ -170,8 +169,8 @@ class DnsPollstersTest {
         List<Sample> samples = poll(new ZoneRecordsetCountPollster(config(0, false)), new FakePollContext(client, NOW),
                 config(0, false));
         assertEquals(3L, samples.get(0).volume());
-        assertEquals(List.of(ZONES, ZONES + "/" + ZONE.path("id").asText() + "/recordsets"), client.paginated);
-        client.headersSeen.forEach(h -> assertTrue(h.isEmpty()));
+        assertEquals(List.of(ZONES, ZONES + "/" + ZONE.path("id").asText() + "/recordsets"), client.paginated());
+        client.requests().forEach(r -> assertTrue(r.headers().isEmpty()));
     }
 
     @Test
@@ -206,7 +205,7 @@ class DnsPollstersTest {
         FakeOpenStackClient client = new FakeOpenStackClient().endpoint("dns", DESIGNATE).fail(ZONES, 503);
         FakePollContext cycle = new FakePollContext(client, NOW);
         assertThrows(OpenStackException.class, () -> new ZoneDiscovery(config(1000, true)).discover(cycle, null));
-        assertTrue(cycle.cache.values.isEmpty());
+        assertTrue(cycle.cache().values().isEmpty());
         List<Sample> out = new ArrayList<>();
         new ZoneTtlPollster().getSamples(cycle, List.of(Resource.of("static")), out::add);
         new ZoneRecordsetCountPollster(config(1000, true)).getSamples(cycle, List.of(Resource.of("static")), out::add);

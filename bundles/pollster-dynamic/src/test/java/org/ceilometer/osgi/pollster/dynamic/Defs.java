@@ -2,13 +2,25 @@ package org.ceilometer.osgi.pollster.dynamic;
 
 import java.io.StringReader;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.ceilometer.osgi.pollster.dynamic.DefinitionFile.Loaded;
+import org.ceilometer.osgi.testsupport.FakeOpenStackClient;
+import org.ceilometer.osgi.testsupport.FakePollContext;
 
-/** Helpers: definitions from YAML text, pollsters from definitions. */
+/** Helpers: definitions from YAML text, pollsters from definitions, a polling cycle. */
 final class Defs {
+    /** The timestamp of the cycles of {@link #cycle}. */
+    static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
+
     private Defs() {}
+
+    /** A cycle on a fake session: a pool of its own announcing parallelism 4, a five-minute timeout. */
+    static FakePollContext cycle(FakeOpenStackClient os) {
+        return FakePollContext.withPool(os, NOW, 4).timeout(Duration.ofMinutes(5));
+    }
 
     static DefinitionFile file(String yaml) {
         return DefinitionFile.parse("test.yaml", new StringReader(yaml));

@@ -12,6 +12,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.ceilometer.osgi.api.Sample;
+import org.ceilometer.osgi.testsupport.FakeOpenStackClient;
+import org.ceilometer.osgi.testsupport.FakePollContext;
+import org.ceilometer.osgi.testsupport.PollRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * refuse, or that run code, are refused with the field named.
  */
 class DocExamplesTest {
-    final FakeOpenStack os = new FakeOpenStack();
-    final FakeContext ctx = new FakeContext(os);
+    final FakeOpenStackClient os = new FakeOpenStackClient().projectId("service-project");
+    final FakePollContext ctx = Defs.cycle(os);
 
     @AfterEach
     void close() throws InterruptedException {
@@ -67,7 +70,7 @@ class DocExamplesTest {
                    "name": "k8s", "node_count": 3, "master_count": 1, "labels": {"a": "b"}, "keypair": "kp"},
                   {"id": "c2", "status": "SOMETHING_NEW", "name": "other"}]}
                 """);
-        FakeContext.Run run = ctx.poll(new DynamicPollster(d, "magnum-cluster.yaml#dynamic.magnum.cluster",
+        PollRun run = ctx.poll(new DynamicPollster(d, "magnum-cluster.yaml#dynamic.magnum.cluster",
                 Clock.systemUTC()), "http://magnum.test:9511/");
         assertNull(run.error(), () -> String.valueOf(run.error()));
         Sample s = run.samples().get(0);
@@ -92,7 +95,7 @@ class DocExamplesTest {
                   {"id": "v2", "name": "broken", "status": "ERROR", "vpnservice_id": "s", "description": "d",
                    "peer_address": "192.0.2.2", "project_id": "t"}]}
                 """);
-        FakeContext.Run run = ctx.poll(new DynamicPollster(d, "vpn", Clock.systemUTC()), "http://neutron.test:9696");
+        PollRun run = ctx.poll(new DynamicPollster(d, "vpn", Clock.systemUTC()), "http://neutron.test:9696");
         assertNull(run.error(), () -> String.valueOf(run.error()));
         assertEquals(List.of(1L, 0L), run.volumes());
         assertEquals("to-dc", run.samples().get(0).resourceMetadata().get("display_name"));

@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.ceilometer.osgi.api.MeterType;
 import org.ceilometer.osgi.api.Sample;
+import org.ceilometer.osgi.testsupport.FakeOpenStackClient;
+import org.ceilometer.osgi.testsupport.FakePollContext;
+import org.ceilometer.osgi.testsupport.PollRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +26,8 @@ import org.junit.jupiter.api.Test;
 class DynamicPollsterTest {
     static final String ENDPOINT = "http://cloud.test:8774/v2.1";
 
-    final FakeOpenStack os = new FakeOpenStack();
-    final FakeContext ctx = new FakeContext(os);
+    final FakeOpenStackClient os = new FakeOpenStackClient().projectId("service-project");
+    final FakePollContext ctx = Defs.cycle(os);
 
     @AfterEach
     void close() throws InterruptedException {
@@ -51,7 +54,7 @@ class DynamicPollsterTest {
                   {"id": "s2", "status": 4.5, "user_id": "u2", "project_id": "p2", "name": "vm2",
                    "flavor": {"vcpus": 4}}]}
                 """);
-        FakeContext.Run run = ctx.poll(Defs.pollster(def("""
+        PollRun run = ctx.poll(Defs.pollster(def("""
                   metadata_fields: ["name", "flavor.vcpus", "missing.field"]
                 """)), ENDPOINT);
         assertNull(run.error());
@@ -64,14 +67,14 @@ class DynamicPollsterTest {
         assertEquals("s1", s.resourceId());
         assertEquals("u1", s.userId());
         assertEquals("p1", s.projectId());
-        assertEquals(FakeContext.NOW, s.timestamp());
+        assertEquals(Defs.NOW, s.timestamp());
         Map<String, Object> md = new LinkedHashMap<>();
         md.put("name", "vm1");
         md.put("flavor.vcpus", 2L);
         md.put("missing.field", null);
         assertEquals(md, s.resourceMetadata());
         assertEquals(List.of(ENDPOINT + "/servers/detail"), os.urls());
-        assertEquals("GET", os.calls.get(0).method());
+        assertEquals("GET", os.requests().get(0).method());
     }
 
     @Test
@@ -90,7 +93,7 @@ class DynamicPollsterTest {
                 {"servers": [{"id": "a", "status": "ACTIVE"}, {"id": "b", "status": "ERROR"},
                              {"id": "c", "status": "SHUTOFF"}, {"id": "d", "status": 7}]}
                 """);
-        FakeContext.Run run = ctx.poll(Defs.pollster(def("""
+        PollRun run = ctx.poll(Defs.pollster(def("""
                   value_mapping:
                     ACTIVE: "1"
                     ERROR: 2.5
@@ -112,7 +115,7 @@ class DynamicPollsterTest {
                 {"servers": [{"id": "a", "status": "ACTIVE"}, {"id": "b", "status": "DELETED"},
                              {"id": "c", "status": 0}, {"id": "d", "status": 0.0}, {"id": "e", "status": "0"}]}
                 """);
-        FakeContext.Run run = ctx.poll(Defs.pollster(def("""
+        PollRun run = ctx.poll(Defs.pollster(def("""
                   skip_sample_values: ["DELETED", 0]
                   value_mapping: {ACTIVE: 1, "0": 5}
                 """)), ENDPOINT);
@@ -151,7 +154,7 @@ class DynamicPollsterTest {
                    {"user": "proj1$user1", "total": {"ops": 102}},
                    {"user": "proj2$user2", "total": {"ops": 49}}]}}
                 """);
-        FakeContext.Run run = ctx.poll(Defs.pollster("""
+        PollRun run = ctx.poll(Defs.pollster("""
                 - name: "dynamic.radosgw.api.request"
                   sample_type: "gauge"
                   unit: "request"
@@ -179,7 +182,7 @@ class DynamicPollsterTest {
         assertEquals(List.of("1"), ctx.poll(Defs.pollster(def("").replace("servers/detail", "a")), ENDPOINT).resourceIds());
         assertEquals(List.of("3"), ctx.poll(Defs.pollster(def("").replace("servers/detail", "b")), ENDPOINT).resourceIds());
         assertEquals(List.of("4"), ctx.poll(Defs.pollster(def("").replace("servers/detail", "c")), ENDPOINT).resourceIds());
-        FakeContext.Run empty = ctx.poll(Defs.pollster(def("").replace("servers/detail", "d")), ENDPOINT);
+        PollRun empty = ctx.poll(Defs.pollster(def("").replace("servers/detail", "d")), ENDPOINT);
         assertNull(empty.error());
         assertEquals(List.of(), empty.samples());
     }
@@ -208,14 +211,14 @@ class DynamicPollsterTest {
                   response_entries_key: "servers"
                   next_sample_url_attribute: "server_link | filter(lambda v: v.get('rel') == 'next', value) | list(value) | value[0] | value.get('href')"
                 """;
-        FakeContext.Run run = ctx.poll(Defs.pollster(yaml), "http://test.com");
+        PollRun run = ctx.poll(Defs.pollster(yaml), "http://test.com");
         assertNull(run.error(), () -> String.valueOf(run.error()));
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L), run.volumes());
         assertEquals(List.of("http://test.com/v1/test-volumes", "http://test.com/v1/test-volumes/marker=2",
                 "http://test.com/v1/test-volumes/marker=4"), os.urls(), "a relative link is joined to the endpoint");
         // the multi-metric form of the same document: one sample per volume, named after it
-        os.calls.clear();
-        FakeContext.Run multi = ctx.poll(Defs.pollster(yaml.replace("dynamic.linked.response", "dynamic.linked.{name}")
+        os.clearRecords();
+        PollRun multi = ctx.poll(Defs.pollster(yaml.replace("dynamic.linked.response", "dynamic.linked.{name}")
                 .replace("\"id\"", "\"[volume].tmp\"") + "  skip_sample_values: [20, \"c\"]\n"), "http://test.com");
         assertNull(multi.error());
         assertEquals(List.of(10L, 30L, 40L), multi.volumes());
@@ -226,11 +229,11 @@ class DynamicPollsterTest {
     @Test
     void paginationStopsOnALoop() {
         os.respond(ENDPOINT + "/servers/detail", "{\"next\": \"" + ENDPOINT + "/servers/detail\", \"servers\": [{\"id\": 1, \"status\": 1}]}");
-        FakeContext.Run run = ctx.poll(Defs.pollster(def("""
+        PollRun run = ctx.poll(Defs.pollster(def("""
                   response_entries_key: servers
                   next_sample_url_attribute: next
                 """)), ENDPOINT);
-        assertEquals(1, os.calls.size());
+        assertEquals(1, os.requests().size());
         assertEquals(List.of(1L), run.volumes());
     }
 
@@ -243,19 +246,28 @@ class DynamicPollsterTest {
                     "x-openstack-nova-api-version": "2.46"
                 """)), ENDPOINT);
         assertEquals(Map.of("Openstack-API-Version", "compute 2.65", "x-openstack-nova-api-version", "2.46"),
-                os.calls.get(0).headers());
+                os.requests().get(0).headers());
     }
 
     @Test
     void timeoutGivesUpOnAHangingRequestAndCancelsIt() throws InterruptedException {
-        os.gate = new CountDownLatch(1);
+        CountDownLatch gate = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        os.onRequest(r -> {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw e;
+            }
+        });
         long t0 = System.nanoTime();
-        FakeContext.Run run = ctx.poll(Defs.pollster(def("  timeout: 0.2\n")), ENDPOINT);
+        PollRun run = ctx.poll(Defs.pollster(def("  timeout: 0.2\n")), ENDPOINT);
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         assertNotNull(run.error());
         assertTrue(run.error().getMessage().contains("no response within 0.2 s (timeout)"), run.error().getMessage());
         assertTrue(ms >= 150 && ms < 10_000, ms + " ms");
-        assertTrue(os.interrupted.await(10, TimeUnit.SECONDS), "the hanging request is cancelled");
+        assertTrue(interrupted.await(10, TimeUnit.SECONDS), "the hanging request is cancelled");
     }
 
     @Test
@@ -266,7 +278,7 @@ class DynamicPollsterTest {
                   <server id="s2"><status>5</status><name>vm2</name></server>
                 </servers>
                 """);
-        FakeContext.Run run = ctx.poll(Defs.pollster(def("""
+        PollRun run = ctx.poll(Defs.pollster(def("""
                   response_handlers: [xml]
                   response_entries_key: "servers.server"
                   resource_id_attribute: "@id"
@@ -281,7 +293,7 @@ class DynamicPollsterTest {
     @Test
     void textResponseHandlerAndAChainOfHandlers() {
         os.respond(ENDPOINT + "/servers/detail", "42 requests served");
-        FakeContext.Run run = ctx.poll(Defs.pollster(def("""
+        PollRun run = ctx.poll(Defs.pollster(def("""
                   response_handlers: [json, text]
                   value_attribute: "out | int(value.split()[0])"
                   resource_id_attribute: "out | 'host-' + value.split()[1]"
@@ -290,10 +302,10 @@ class DynamicPollsterTest {
         assertEquals(List.of(42L), run.volumes());
         assertEquals(List.of("host-requests"), run.resourceIds());
         os.respond(ENDPOINT + "/servers/detail", "{\"servers\": [{\"id\": 1, \"status\": 1}]}");
-        FakeContext.Run json = ctx.poll(Defs.pollster(def("  response_handlers: [xml, json]\n")), ENDPOINT);
+        PollRun json = ctx.poll(Defs.pollster(def("  response_handlers: [xml, json]\n")), ENDPOINT);
         assertEquals(List.of(1L), json.volumes(), "xml fails, json is tried next");
         os.respond(ENDPOINT + "/servers/detail", "neither");
-        FakeContext.Run none = ctx.poll(Defs.pollster(def("  response_handlers: [xml, json]\n")), ENDPOINT);
+        PollRun none = ctx.poll(Defs.pollster(def("  response_handlers: [xml, json]\n")), ENDPOINT);
         assertTrue(none.error().getMessage().contains("no remaining handlers to handle the response"),
                 none.error().getMessage());
     }
@@ -309,7 +321,7 @@ class DynamicPollsterTest {
                     {"bytes_received": 6889056, "bytes_sent": 0, "category": "put_obj", "ops": 46, "successful_ops": 6}],
                   "user": "test-user"}]
                 """);
-        FakeContext.Run run = ctx.poll(Defs.pollster("""
+        PollRun run = ctx.poll(Defs.pollster("""
                 - name: "test-pollster.{category}"
                   sample_type: "gauge"
                   unit: "test"
@@ -333,7 +345,7 @@ class DynamicPollsterTest {
                 {"servers": [{"id": "a", "status": 1}, {"id": "b", "status": "up"}, {"status": 3},
                              {"id": "d"}, {"id": "e", "status": 5}, {"id": "f", "status": null}]}
                 """);
-        FakeContext.Run run = ctx.poll(Defs.pollster(def("")), ENDPOINT);
+        PollRun run = ctx.poll(Defs.pollster(def("")), ENDPOINT);
         assertEquals(List.of("a", "e"), run.resourceIds(), "the good entries are handed over; None gives no sample");
         assertNotNull(run.error());
         String m = run.error().getMessage();
@@ -343,7 +355,7 @@ class DynamicPollsterTest {
     @Test
     void aFailingResourceDoesNotStopTheOthers() {
         os.respond("http://r2.test/servers/detail", "{\"servers\": [{\"id\": \"x\", \"status\": 9}]}");
-        FakeContext.Run run = ctx.poll(Defs.pollster(def("")), "http://r1.test", "http://r2.test");
+        PollRun run = ctx.poll(Defs.pollster(def("")), "http://r1.test", "http://r2.test");
         assertEquals(List.of(9L), run.volumes());
         assertTrue(run.error().getMessage().contains("1 request(s) failed (first: GET http://r1.test/servers/detail: HTTP 404)"),
                 run.error().getMessage());
@@ -370,7 +382,7 @@ class DynamicPollsterTest {
             os.respond("https://keystone.test/v3/projects/" + p[2],
                     "{\"project\": {\"project_id\": \"META" + p[2].substring(1) + "\", \"name\": \"p3\", \"meta\": null}}");
         }
-        FakeContext.Run run = ctx.poll(Defs.pollster("""
+        PollRun run = ctx.poll(Defs.pollster("""
                 - name: "test-pollster"
                   sample_type: "gauge"
                   unit: "test"
@@ -434,20 +446,20 @@ class DynamicPollsterTest {
         AtomicLong nanos = new AtomicLong();
         DynamicPollster cached = new DynamicPollster(Defs.one(String.format(CACHED, 3600)), "t", Clock.systemUTC(),
                 new ResponseCache(nanos::get));
-        FakeContext.Run run = ctx.poll(cached, ENDPOINT);
+        PollRun run = ctx.poll(cached, ENDPOINT);
         assertNull(run.error());
         assertEquals(9, run.samples().size());
         assertEquals("n8888", run.samples().get(4).resourceMetadata().get("project_name"));
-        assertEquals(4, os.calls.size());
+        assertEquals(4, os.requests().size());
         ctx.poll(cached, ENDPOINT);
-        assertEquals(5, os.calls.size(), "the next cycle still reads from the cache");
+        assertEquals(5, os.requests().size(), "the next cycle still reads from the cache");
         nanos.addAndGet(TimeUnit.SECONDS.toNanos(3601));
         ctx.poll(cached, ENDPOINT);
-        assertEquals(9, os.calls.size(), "expired entries are fetched again");
+        assertEquals(9, os.requests().size(), "expired entries are fetched again");
 
-        os.calls.clear();
+        os.clearRecords();
         ctx.poll(Defs.pollster(String.format(CACHED, 0)), ENDPOINT);
-        assertEquals(10, os.calls.size());
+        assertEquals(10, os.requests().size());
     }
 
     /** Master's test_execute_request_extra_metadata_fields_skip. */
@@ -466,7 +478,7 @@ class DynamicPollsterTest {
             os.respond("https://keystone.test/v3/projects/" + id, "{\"project\": {\"name\": \"project" + i + "\"}}");
             os.respond("https://keystone.test/v3/projects/project" + i, "{\"project\": {\"name\": \"p" + i + "\"}}");
         }
-        FakeContext.Run run = ctx.poll(Defs.pollster("""
+        PollRun run = ctx.poll(Defs.pollster("""
                 - name: "test-pollster"
                   sample_type: "gauge"
                   unit: "test"
@@ -503,7 +515,7 @@ class DynamicPollsterTest {
     void aFailingExtraMetadataRequestKeepsTheSample() {
         os.endpoint("identity", "https://keystone.test");
         os.respond(ENDPOINT + "/v1/test/endpoint/fake", PROJECTS);
-        FakeContext.Run run = ctx.poll(Defs.pollster(String.format(CACHED, 0)), ENDPOINT);
+        PollRun run = ctx.poll(Defs.pollster(String.format(CACHED, 0)), ENDPOINT);
         assertEquals(3, run.samples().size());
         assertFalse(run.samples().get(0).resourceMetadata().containsKey("project_name"));
         assertTrue(run.error().getMessage().contains("3 request(s) failed (first: extra_metadata_fields 'project_name'"),

@@ -202,6 +202,11 @@ class InstallerTest {
         installer.deactivate();
         installer = null;
         assertEquals(Map.of(), registrar.live());
+        // awaitTermination can return a moment before the worker thread itself has ended
+        long deadline = System.currentTimeMillis() + 5000;
+        while (threadAlive() && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
         assertFalse(threadAlive(), "the scan thread is gone");
         // a new activation (a bundle update) finds deploy/ again without FileInstall reporting it
         start();

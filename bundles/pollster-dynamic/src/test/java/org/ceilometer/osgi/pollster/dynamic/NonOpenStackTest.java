@@ -27,6 +27,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.ceilometer.osgi.api.Resource;
 import org.ceilometer.osgi.api.Sample;
+import org.ceilometer.osgi.testsupport.FakeOpenStackClient;
+import org.ceilometer.osgi.testsupport.FakePollContext;
+import org.ceilometer.osgi.testsupport.PollRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +44,8 @@ class NonOpenStackTest {
     String base;
     final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
     final Map<String, String> bodies = new ConcurrentHashMap<>();
-    final FakeOpenStack os = new FakeOpenStack();
-    final FakeContext ctx = new FakeContext(os);
+    final FakeOpenStackClient os = new FakeOpenStackClient().projectId("service-project");
+    final FakePollContext ctx = Defs.cycle(os);
 
     /** The usage summary of telemetry-dynamic-pollster.rst ("Multi metric dynamic pollsters"), shortened. */
     static final String USAGE = """
@@ -138,14 +141,14 @@ class NonOpenStackTest {
         String host = "127.0.0.1:" + server.getAddress().getPort();
         DynamicPollster p = Defs.pollster(radosgw(ACCESS + ", " + SECRET + "," + host));
         assertEquals("barbican:", p.defaultDiscovery());
-        FakeContext.Run run = ctx.poll(p, List.of(Resource.of("barbican:", BarbicanDiscovery.NO_SECRET)));
+        PollRun run = ctx.poll(p, List.of(Resource.of("barbican:", BarbicanDiscovery.NO_SECRET)));
         assertNull(run.error(), () -> String.valueOf(run.error()));
         assertEquals(List.of(102L, 49L), run.volumes());
         Sample s = run.samples().get(0);
         assertEquals("user", s.resourceId());
         assertEquals("user", s.userId());
         assertEquals("user", s.projectId());
-        assertEquals(List.of(), os.calls, "no request went through the Keystone session");
+        assertEquals(List.of(), os.requests(), "no request went through the Keystone session");
         Map<String, String> req = requests.get(0);
         assertFalse(req.containsKey("X-Auth-Token"));
         assertTrue(req.get("Authorization").startsWith("AWS " + ACCESS + ":"));
@@ -155,7 +158,7 @@ class NonOpenStackTest {
     @Test
     void aBadSignatureIsAnErrorThatNamesTheStatusNotTheSecret() {
         String host = "127.0.0.1:" + server.getAddress().getPort();
-        FakeContext.Run run = ctx.poll(Defs.pollster(radosgw(ACCESS + ",wrong-secret," + host)),
+        PollRun run = ctx.poll(Defs.pollster(radosgw(ACCESS + ",wrong-secret," + host)),
                 List.of(Resource.of("barbican:", BarbicanDiscovery.NO_SECRET)));
         assertEquals(List.of(), run.samples());
         String m = run.error().getMessage();
@@ -170,23 +173,23 @@ class NonOpenStackTest {
         os.respond("https://barbican.test:9311/v1/secrets/secret-uuid/payload", ACCESS + "," + SECRET + "," + host);
         List<Resource> found = new BarbicanDiscovery().discover(ctx, "secret-uuid");
         assertEquals("barbican:secret-uuid", found.get(0).id(), "the id names the secret, not its payload");
-        assertEquals(Map.of("Accept", "*/*"), os.calls.get(0).headers());
+        assertEquals(Map.of("Accept", "*/*"), os.requests().get(0).headers());
         DynamicPollster p = Defs.pollster(radosgw("").replace("  authentication_parameters: \"\"\n",
                 "  barbican_secret_id: \"secret-uuid\"\n"));
         assertEquals("barbican:secret-uuid", p.defaultDiscovery());
-        FakeContext.Run run = ctx.poll(p, found);
+        PollRun run = ctx.poll(p, found);
         assertNull(run.error(), () -> String.valueOf(run.error()));
         assertEquals(List.of(102L, 49L), run.volumes());
-        FakeContext.Run none = ctx.poll(p, new BarbicanDiscovery().discover(ctx, ""));
+        PollRun none = ctx.poll(p, new BarbicanDiscovery().discover(ctx, ""));
         assertTrue(none.error().getMessage().contains("the credentials from barbican:secret-uuid do not fit: "
                 + "awsauth.S3Auth takes 2 or 3 comma-separated values, but 1 were given"), none.error().getMessage());
-        os.catalog.clear();
+        os.clearCatalog();
         assertEquals(BarbicanDiscovery.NO_SECRET, new BarbicanDiscovery().discover(ctx, "secret-uuid").get(0).payload());
     }
 
     @Test
     void basicAuthAndMultiMetricWithOperations() {
-        FakeContext.Run run = ctx.poll(Defs.pollster("""
+        PollRun run = ctx.poll(Defs.pollster("""
                 - name: "dynamic.radosgw.api.request.{category}"
                   sample_type: "gauge"
                   unit: "request"
@@ -213,7 +216,7 @@ class NonOpenStackTest {
     void relativeNextPagesJoinTheUrlPath() {
         bodies.put("/v1/list", "{\"next\": \"/v1/page2\", \"items\": [{\"id\": \"a\", \"v\": 1}]}");
         bodies.put("/v1/page2", "{\"items\": [{\"id\": \"b\", \"v\": 2}]}");
-        FakeContext.Run run = ctx.poll(Defs.pollster("""
+        PollRun run = ctx.poll(Defs.pollster("""
                 - name: "dynamic.paged"
                   sample_type: "gauge"
                   unit: "item"

@@ -18,9 +18,11 @@ import org.ceilometer.osgi.api.Resource;
 import org.ceilometer.osgi.api.Sample;
 import org.ceilometer.osgi.api.openstack.OpenStackClient;
 import org.ceilometer.osgi.api.openstack.OpenStackException;
-import org.ceilometer.osgi.openstack.SimulatorSessions;
+import org.ceilometer.osgi.openstack.EndpointDiscovery;
 import org.ceilometer.osgi.simulator.Simulator;
 import org.ceilometer.osgi.simulator.kwapi.KwapiProbes.Reading;
+import org.ceilometer.osgi.testsupport.FakePollContext;
+import org.ceilometer.osgi.testsupport.SimulatorClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,28 +37,21 @@ class KwapiPollstersSimulatorTest {
 
     @AfterEach
     void stop() {
-        if (client != null) {
-            SimulatorSessions.close(client);
-        }
-        if (sim != null) {
-            sim.close();
-        }
+        SimulatorClients.close(client, sim);
     }
 
     private void start(int probes, String region) throws Exception {
         sim = Simulator.builder().seed(17).kwapiProbes(probes).clock(Clock.fixed(AT, ZoneOffset.UTC)).start();
-        client = SimulatorSessions.open(sim, "public", region);
+        client = SimulatorClients.client(sim, "public", region);
     }
 
-    private List<Resource> discover(TestPollContext ctx) throws Exception {
-        return SimulatorSessions.endpointDiscovery().discover(ctx, "energy");
+    private List<Resource> discover(FakePollContext ctx) throws Exception {
+        return new EndpointDiscovery().discover(ctx, "energy");
     }
 
-    private static List<Sample> poll(AbstractKwapiPollster p, TestPollContext ctx, List<Resource> resources)
+    private static List<Sample> poll(AbstractKwapiPollster p, FakePollContext ctx, List<Resource> resources)
             throws Exception {
-        List<Sample> out = new ArrayList<>();
-        p.getSamples(ctx, resources, out::add);
-        return out;
+        return ctx.samples(p, resources);
     }
 
     private static Instant instant(double epochSeconds) {
@@ -68,7 +63,7 @@ class KwapiPollstersSimulatorTest {
     @Test
     void everyProbeGivesAnEnergyAndAPowerSampleWithTheSimulatorsReading() throws Exception {
         start(30, "RegionOne");
-        TestPollContext cycle = new TestPollContext(client, AT.plusSeconds(7));
+        FakePollContext cycle = new FakePollContext(client, AT.plusSeconds(7));
         List<Resource> endpoints = discover(cycle);
         assertEquals(List.of(sim.endpoint("energy", "public") + "/v1"), endpoints.stream().map(Resource::id).toList());
         sim.resetRequestCounts();
@@ -103,7 +98,7 @@ class KwapiPollstersSimulatorTest {
     @Test
     void withoutKwapiInTheCatalogRegionThereIsNothingToPoll() throws Exception {
         start(5, "RegionTwo");
-        TestPollContext cycle = new TestPollContext(client, AT);
+        FakePollContext cycle = new FakePollContext(client, AT);
         assertTrue(discover(cycle).isEmpty(), "the discovery finds no endpoint (and logs it)");
         assertTrue(poll(new EnergyPollster(), cycle, List.of()).isEmpty());
         assertEquals(0, sim.requestCount("/energy"));
@@ -112,8 +107,8 @@ class KwapiPollstersSimulatorTest {
     @Test
     void withoutKwapiInTheCatalogTheDiscoveryFindsNothing() throws Exception {
         sim = Simulator.builder().seed(17).omitServices("energy").start();
-        client = SimulatorSessions.open(sim, "public", "RegionOne");
-        TestPollContext cycle = new TestPollContext(client, AT);
+        client = SimulatorClients.client(sim, "public", "RegionOne");
+        FakePollContext cycle = new FakePollContext(client, AT);
         assertTrue(discover(cycle).isEmpty());
         assertEquals(0, sim.requestCount("/energy"));
     }
@@ -125,7 +120,7 @@ class KwapiPollstersSimulatorTest {
                 Resource.of(sim.endpoint("energy", "public") + "/v1"));
         sim.faults().failNext("/energy-internal/v1/probes/", 1, 500);
         List<Sample> samples = new ArrayList<>();
-        TestPollContext cycle = new TestPollContext(client, AT);
+        FakePollContext cycle = new FakePollContext(client, AT);
         OpenStackException e = assertThrows(OpenStackException.class,
                 () -> new EnergyPollster().getSamples(cycle, endpoints, samples::add));
         assertEquals(500, e.status());
@@ -133,14 +128,14 @@ class KwapiPollstersSimulatorTest {
         assertEquals(12, poll(new PowerPollster(), cycle, endpoints).size(), "the failure was not cached");
 
         sim.faults().malformedNext("/energy/v1/probes/", 1);
-        assertThrows(OpenStackException.class, () -> poll(new PowerPollster(), new TestPollContext(client, AT),
+        assertThrows(OpenStackException.class, () -> poll(new PowerPollster(), new FakePollContext(client, AT),
                 List.of(endpoints.get(1))));
     }
 
     @Test
     void anExpiredTokenIsRenewedOnceAndNoSampleIsLost() throws Exception {
         start(9, "RegionOne");
-        TestPollContext cycle = new TestPollContext(client, AT);
+        FakePollContext cycle = new FakePollContext(client, AT);
         List<Resource> endpoints = discover(cycle);
         long authBefore = sim.requestCount("/identity/v3/auth/tokens");
         sim.faults().expireTokens();

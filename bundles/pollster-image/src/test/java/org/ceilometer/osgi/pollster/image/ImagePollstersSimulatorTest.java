@@ -13,29 +13,37 @@ import java.util.Map;
 import org.ceilometer.osgi.api.MeterType;
 import org.ceilometer.osgi.api.Resource;
 import org.ceilometer.osgi.api.Sample;
+import org.ceilometer.osgi.api.openstack.OpenStackClient;
 import org.ceilometer.osgi.api.openstack.OpenStackException;
 import org.ceilometer.osgi.simulator.SimImage;
 import org.ceilometer.osgi.simulator.Simulator;
+import org.ceilometer.osgi.testsupport.FakePollContext;
+import org.ceilometer.osgi.testsupport.SimulatorClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The pollsters against the OpenStack simulator, through a minimal HTTP client. */
+/** The pollsters against the OpenStack simulator, through the openstack bundle's client. */
 class ImagePollstersSimulatorTest {
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
     private Simulator sim;
+    private final List<OpenStackClient> clients = new ArrayList<>();
 
     @AfterEach
     void stop() {
-        if (sim != null) {
-            sim.close();
-        }
+        clients.forEach(SimulatorClients::close);
+        SimulatorClients.close(null, sim);
+    }
+
+    /** The openstack bundle's client on the simulator, through one catalog interface. */
+    private OpenStackClient connect(String interfaceName) {
+        OpenStackClient c = SimulatorClients.client(sim, interfaceName);
+        clients.add(c);
+        return c;
     }
 
     private static List<Sample> poll(AbstractImagePollster pollster, FakePollContext ctx, List<String> endpoints)
             throws Exception {
-        List<Sample> out = new ArrayList<>();
-        pollster.getSamples(ctx, endpoints.stream().map(Resource::of).toList(), out::add);
-        return out;
+        return ctx.samples(pollster, endpoints.toArray(String[]::new));
     }
 
     private static Map<String, Object> expectedMetadata(SimImage i) {
@@ -59,7 +67,7 @@ class ImagePollstersSimulatorTest {
     @Test
     void everyImageGivesOneSampleOfEachMeterWithTheSimulatorsValues() throws Exception {
         sim = Simulator.builder().seed(11).projects(7).images(2500).start();
-        SimulatorClient client = new SimulatorClient(sim, "public");
+        OpenStackClient client = connect("public");
         List<String> endpoints = client.endpoints("image");
         assertEquals(List.of(sim.endpoint("image", "public")), endpoints);
         FakePollContext cycle = new FakePollContext(client, NOW);
@@ -102,7 +110,7 @@ class ImagePollstersSimulatorTest {
     @Test
     void pagesAreFollowedAcrossPageBoundaries() throws Exception {
         sim = Simulator.builder().seed(5).projects(3).images(30).start();
-        SimulatorClient client = new SimulatorClient(sim, "internal");
+        OpenStackClient client = connect("internal");
         List<String> endpoints = client.endpoints("image");
         assertEquals(List.of(sim.endpoint("image", "internal")), endpoints);
 
@@ -122,7 +130,7 @@ class ImagePollstersSimulatorTest {
     @Test
     void theListingIsFetchedOncePerCycleForBothMeters() throws Exception {
         sim = Simulator.builder().images(120).start();
-        SimulatorClient client = new SimulatorClient(sim, "public");
+        OpenStackClient client = connect("public");
         List<String> endpoints = client.endpoints("image");
         for (int cycle = 1; cycle <= 2; cycle++) {
             FakePollContext ctx = new FakePollContext(client, NOW.plusSeconds(600L * cycle));
@@ -135,7 +143,7 @@ class ImagePollstersSimulatorTest {
     @Test
     void twoEndpointsAreEachListedAndSampled() throws Exception {
         sim = Simulator.builder().images(40).start();
-        SimulatorClient client = new SimulatorClient(sim, "public");
+        OpenStackClient client = connect("public");
         List<String> endpoints = List.of(sim.endpoint("image", "public"), sim.endpoint("image", "admin"));
         FakePollContext cycle = new FakePollContext(client, NOW);
         List<Sample> samples = poll(new ImagePollster(ImagePollstersTest.config(25)), cycle, endpoints);
@@ -148,7 +156,7 @@ class ImagePollstersSimulatorTest {
     @Test
     void aFailingListingThrowsAndIsTriedAgainByTheOtherMeter() throws Exception {
         sim = Simulator.builder().images(10).start();
-        SimulatorClient client = new SimulatorClient(sim, "public");
+        OpenStackClient client = connect("public");
         List<String> endpoints = client.endpoints("image");
         FakePollContext cycle = new FakePollContext(client, NOW);
         sim.faults().failNext("/image/v2/images", 1);
@@ -165,7 +173,7 @@ class ImagePollstersSimulatorTest {
     @Test
     void aFailureOnALaterPageFailsTheWholeListing() throws Exception {
         sim = Simulator.builder().images(30).start();
-        SimulatorClient client = new SimulatorClient(sim, "public");
+        OpenStackClient client = connect("public");
         List<String> endpoints = client.endpoints("image");
         String laterPages = "/image/v2/images?limit=10&marker=";
 

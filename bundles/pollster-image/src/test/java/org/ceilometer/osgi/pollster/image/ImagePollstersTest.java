@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.annotation.Annotation;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +19,8 @@ import org.ceilometer.osgi.api.MeterType;
 import org.ceilometer.osgi.api.Resource;
 import org.ceilometer.osgi.api.Sample;
 import org.ceilometer.osgi.api.openstack.OpenStackException;
+import org.ceilometer.osgi.testsupport.FakeOpenStackClient;
+import org.ceilometer.osgi.testsupport.FakePollContext;
 import org.junit.jupiter.api.Test;
 
 /** The pollsters against a hand-written client that serves fixed lists. */
@@ -63,11 +65,21 @@ class ImagePollstersTest {
             + "\"protected\": true, \"id\": \"i-2\", \"checksum\": null, \"owner\": \"p-2\", \"size\": null,"
             + "\"min_ram\": 0, \"virtual_size\": null}");
 
+    /** Glance's image list URL of an endpoint, as the fake client serves it. */
+    private static String images(String endpoint) {
+        return endpoint + "/v2/images";
+    }
+
+    /** Glance's list document: {@code {"images": [...]}}. */
+    private static JsonNode list(JsonNode... images) {
+        ObjectNode doc = MAPPER.createObjectNode();
+        doc.putArray("images").addAll(List.of(images));
+        return doc;
+    }
+
     private static List<Sample> poll(AbstractImagePollster pollster, FakePollContext ctx, String... endpoints)
             throws Exception {
-        List<Sample> out = new ArrayList<>();
-        pollster.getSamples(ctx, Arrays.stream(endpoints).map(Resource::of).toList(), out::add);
-        return out;
+        return ctx.samples(pollster, endpoints);
     }
 
     @Test
@@ -78,7 +90,7 @@ class ImagePollstersTest {
 
     @Test
     void imageMeterIsAGaugeOfOnePerImage() throws Exception {
-        FakeOpenStackClient client = new FakeOpenStackClient().serve(GLANCE, List.of(ACTIVE, QUEUED));
+        FakeOpenStackClient client = new FakeOpenStackClient().serve(images(GLANCE), list(ACTIVE, QUEUED));
         List<Sample> samples = poll(new ImagePollster(config(1000)), new FakePollContext(client, NOW), GLANCE);
         assertEquals(2, samples.size());
         Sample s = samples.get(0);
@@ -96,7 +108,7 @@ class ImagePollstersTest {
 
     @Test
     void metadataHasExactlyCeilometersKeysAndValues() throws Exception {
-        FakeOpenStackClient client = new FakeOpenStackClient().serve(GLANCE, List.of(ACTIVE, QUEUED));
+        FakeOpenStackClient client = new FakeOpenStackClient().serve(images(GLANCE), list(ACTIVE, QUEUED));
         Sample s = poll(new ImageSizePollster(config(1000)), new FakePollContext(client, NOW), GLANCE).get(0);
         Map<String, Object> expected = new LinkedHashMap<>();
         expected.put("status", "active");
@@ -119,7 +131,7 @@ class ImagePollstersTest {
 
     @Test
     void imageSizeIsTheSizeInBytesAndSkipsImagesWithoutSize() throws Exception {
-        FakeOpenStackClient client = new FakeOpenStackClient().serve(GLANCE, List.of(ACTIVE, QUEUED));
+        FakeOpenStackClient client = new FakeOpenStackClient().serve(images(GLANCE), list(ACTIVE, QUEUED));
         List<Sample> samples = poll(new ImageSizePollster(config(1000)), new FakePollContext(client, NOW), GLANCE);
         assertEquals(1, samples.size(), "the queued image has no size");
         Sample s = samples.get(0);
@@ -133,7 +145,7 @@ class ImagePollstersTest {
 
     @Test
     void queuedImageMetadataKeepsItsNulls() throws Exception {
-        FakeOpenStackClient client = new FakeOpenStackClient().serve(GLANCE, List.of(QUEUED));
+        FakeOpenStackClient client = new FakeOpenStackClient().serve(images(GLANCE), list(QUEUED));
         Sample s = poll(new ImagePollster(config(1000)), new FakePollContext(client, NOW), GLANCE).get(0);
         assertTrue(s.resourceMetadata().containsKey("checksum"));
         assertNull(s.resourceMetadata().get("checksum"));
@@ -144,46 +156,46 @@ class ImagePollstersTest {
 
     @Test
     void bothMetersOfOneCycleShareOneListingPerEndpoint() throws Exception {
-        FakeOpenStackClient client = new FakeOpenStackClient().serve(GLANCE, List.of(ACTIVE, QUEUED))
-                .serve(OTHER, List.of(ACTIVE));
+        FakeOpenStackClient client = new FakeOpenStackClient().serve(images(GLANCE), list(ACTIVE, QUEUED))
+                .serve(images(OTHER), list(ACTIVE));
         FakePollContext cycle = new FakePollContext(client, NOW);
         assertEquals(3, poll(new ImagePollster(config(1000)), cycle, GLANCE, OTHER + "/").size());
         assertEquals(2, poll(new ImageSizePollster(config(1000)), cycle, GLANCE, OTHER).size());
-        assertEquals(List.of(GLANCE + "/v2/images?limit=1000", OTHER + "/v2/images?limit=1000"), client.paginated);
+        assertEquals(List.of(GLANCE + "/v2/images?limit=1000", OTHER + "/v2/images?limit=1000"), client.paginated());
 
-        Object cached = cycle.cacheForTest().values.get("image.images:" + GLANCE);
+        Object cached = cycle.cache().values().get("image.images:" + GLANCE);
         assertTrue(cached instanceof List<?> l && l.get(0) instanceof ImageRecord, "compact records are cached");
 
         FakePollContext nextCycle = new FakePollContext(client, NOW.plusSeconds(600));
         poll(new ImageSizePollster(config(1000)), nextCycle, GLANCE);
-        assertEquals(3, client.paginated.size(), "a new cycle lists again");
+        assertEquals(3, client.paginated().size(), "a new cycle lists again");
     }
 
     @Test
     void pageSizeIsConfigurableAndZeroSendsNoLimit() throws Exception {
-        FakeOpenStackClient client = new FakeOpenStackClient().serve(GLANCE, List.of(ACTIVE));
+        FakeOpenStackClient client = new FakeOpenStackClient().serve(images(GLANCE), list(ACTIVE));
         poll(new ImagePollster(config(50)), new FakePollContext(client, NOW), GLANCE);
         poll(new ImagePollster(config(0)), new FakePollContext(client, NOW), GLANCE);
-        assertEquals(List.of(GLANCE + "/v2/images?limit=50", GLANCE + "/v2/images"), client.paginated);
+        assertEquals(List.of(GLANCE + "/v2/images?limit=50", GLANCE + "/v2/images"), client.paginated());
     }
 
     @Test
     void aFailingEndpointThrowsAfterTheOthersGaveTheirSamples() throws Exception {
-        FakeOpenStackClient client = new FakeOpenStackClient().serve(GLANCE, List.of(ACTIVE, QUEUED))
-                .serve(OTHER, List.of(ACTIVE)).fail(OTHER, 503);
+        FakeOpenStackClient client = new FakeOpenStackClient().serve(images(GLANCE), list(ACTIVE, QUEUED))
+                .serve(images(OTHER), list(ACTIVE)).fail(images(OTHER), 503);
         List<Sample> samples = new ArrayList<>();
         FakePollContext cycle = new FakePollContext(client, NOW);
         OpenStackException e = assertThrows(OpenStackException.class, () -> new ImagePollster(config(1000))
                 .getSamples(cycle, List.of(Resource.of(OTHER), Resource.of(GLANCE)), samples::add));
         assertEquals(503, e.status());
         assertEquals(2, samples.size(), "the healthy endpoint's images were sampled");
-        assertTrue(cycle.cacheForTest().values.containsKey("image.images:" + GLANCE));
-        assertTrue(!cycle.cacheForTest().values.containsKey("image.images:" + OTHER), "a failure is not cached");
+        assertTrue(cycle.cache().values().containsKey("image.images:" + GLANCE));
+        assertTrue(!cycle.cache().values().containsKey("image.images:" + OTHER), "a failure is not cached");
     }
 
     @Test
     void aFailingListingThrowsItsError() throws Exception {
-        FakeOpenStackClient client = new FakeOpenStackClient().fail(GLANCE, 500);
+        FakeOpenStackClient client = new FakeOpenStackClient().fail(images(GLANCE), 500);
         List<Sample> samples = new ArrayList<>();
         OpenStackException e = assertThrows(OpenStackException.class, () -> new ImageSizePollster(config(1000))
                 .getSamples(new FakePollContext(client, NOW), List.of(Resource.of(GLANCE)), samples::add));
@@ -193,18 +205,18 @@ class ImagePollstersTest {
 
     @Test
     void aCancelledCycleStopsListing() throws Exception {
-        FakeOpenStackClient client = new FakeOpenStackClient().serve(GLANCE, List.of(ACTIVE, QUEUED));
+        FakeOpenStackClient client = new FakeOpenStackClient().serve(images(GLANCE), list(ACTIVE, QUEUED));
         FakePollContext cycle = new FakePollContext(client, NOW);
-        cycle.cancelled = true;
+        cycle.cancel();
         List<Sample> samples = poll(new ImagePollster(config(1000)), cycle, GLANCE);
         assertTrue(samples.isEmpty());
-        assertTrue(client.paginated.isEmpty());
+        assertTrue(client.paginated().isEmpty());
     }
 
     @Test
     void noEndpointsGiveNoSamples() throws Exception {
         FakeOpenStackClient client = new FakeOpenStackClient();
         assertTrue(poll(new ImagePollster(config(1000)), new FakePollContext(client, NOW)).isEmpty());
-        assertSame(0, client.paginated.size());
+        assertSame(0, client.paginated().size());
     }
 }

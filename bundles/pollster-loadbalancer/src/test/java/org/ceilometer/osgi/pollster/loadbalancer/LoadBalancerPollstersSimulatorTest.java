@@ -14,9 +14,11 @@ import org.ceilometer.osgi.api.Sample;
 import org.ceilometer.osgi.api.openstack.EndpointNotFoundException;
 import org.ceilometer.osgi.api.openstack.OpenStackClient;
 import org.ceilometer.osgi.api.openstack.OpenStackException;
-import org.ceilometer.osgi.openstack.SimulatorClients;
 import org.ceilometer.osgi.simulator.OctaviaData;
 import org.ceilometer.osgi.simulator.Simulator;
+import org.ceilometer.osgi.testsupport.DelegatingClient;
+import org.ceilometer.osgi.testsupport.FakePollContext;
+import org.ceilometer.osgi.testsupport.SimulatorClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +30,7 @@ class LoadBalancerPollstersSimulatorTest {
 
     @AfterEach
     void stop() {
-        if (client != null) {
-            SimulatorClients.close(client);
-        }
-        if (sim != null) {
-            sim.close();
-        }
+        SimulatorClients.close(client, sim);
     }
 
     private void start(Simulator.Builder b, String interfaceName) throws Exception {
@@ -145,7 +142,7 @@ class LoadBalancerPollstersSimulatorTest {
     @Test
     void aTokenThatExpiresMidListingIsRenewedOnce() throws Exception {
         start(Simulator.builder().loadBalancers(40), "public");
-        OpenStackClient expiring = new DelegatingClient(client, 15, () -> sim.faults().expireTokens());
+        OpenStackClient expiring = new DelegatingClient(client).afterItems(15, () -> sim.faults().expireTokens());
         List<Sample> ops = LoadBalancerPollstersTest.poll(new LoadBalancerOperatingPollster(),
                 new FakePollContext(expiring, NOW), 15);
         assertEquals(sim.octavia().loadBalancers().stream().map(OctaviaData.LoadBalancer::id).toList(),

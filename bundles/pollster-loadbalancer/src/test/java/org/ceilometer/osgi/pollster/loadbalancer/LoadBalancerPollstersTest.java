@@ -20,6 +20,8 @@ import org.ceilometer.osgi.api.Resource;
 import org.ceilometer.osgi.api.Sample;
 import org.ceilometer.osgi.api.openstack.EndpointNotFoundException;
 import org.ceilometer.osgi.api.openstack.OpenStackException;
+import org.ceilometer.osgi.testsupport.FakeOpenStackClient;
+import org.ceilometer.osgi.testsupport.FakePollContext;
 import org.junit.jupiter.api.Test;
 
 /** The Octavia discovery and pollsters against a fake client serving the API reference's example. */
@@ -66,9 +68,7 @@ class LoadBalancerPollstersTest {
 
     static List<Sample> poll(AbstractLoadBalancerPollster pollster, FakePollContext cycle, int pageSize)
             throws Exception {
-        List<Sample> out = new ArrayList<>();
-        pollster.getSamples(cycle, new LoadBalancerDiscovery(config(pageSize)).discover(cycle, null), out::add);
-        return out;
+        return cycle.samples(pollster, new LoadBalancerDiscovery(config(pageSize)).discover(cycle, null));
     }
 
     private static JsonNode lb(String id, String operating, String provisioning) {
@@ -86,7 +86,7 @@ class LoadBalancerPollstersTest {
         FakePollContext cycle = new FakePollContext(client, NOW);
         Sample operating = poll(new LoadBalancerOperatingPollster(), cycle, 1000).get(0);
         Sample provisioning = poll(new LoadBalancerProvisioningPollster(), cycle, 1000).get(0);
-        assertEquals(List.of(LIST + "?limit=1000"), client.paginated, "one listing for both meters");
+        assertEquals(List.of(LIST + "?limit=1000"), client.paginated(), "one listing for both meters");
 
         Map<String, Object> md = new LinkedHashMap<>();
         md.put("name", "best_load_balancer");
@@ -144,8 +144,8 @@ class LoadBalancerPollstersTest {
         poll(new LoadBalancerOperatingPollster(), cycle, 50);
         poll(new LoadBalancerOperatingPollster(), new FakePollContext(client, NOW), 0);
         assertEquals(List.of(OCTAVIA + "/v2.0/lbaas/loadbalancers?limit=50", OCTAVIA + "/v2.0/lbaas/loadbalancers"),
-                client.paginated);
-        assertTrue(cycle.cache.values.get("loadbalancer.loadbalancers:" + OCTAVIA + "/v2.0") instanceof List<?> l
+                client.paginated());
+        assertTrue(cycle.cache().values().get("loadbalancer.loadbalancers:" + OCTAVIA + "/v2.0") instanceof List<?> l
                 && l.get(0) instanceof LoadBalancerRecord, "compact records are cached");
         assertEquals(OCTAVIA + "/v2", OctaviaLoadBalancers.v2Root(OCTAVIA + "/"));
         assertEquals(OCTAVIA + "/load-balancer/v2", OctaviaLoadBalancers.v2Root(OCTAVIA + "/load-balancer"));
@@ -158,7 +158,7 @@ class LoadBalancerPollstersTest {
         OpenStackException e = assertThrows(OpenStackException.class,
                 () -> new LoadBalancerDiscovery(config(1000)).discover(cycle, null));
         assertEquals(503, e.status());
-        assertFalse(cycle.cache.values.containsKey("loadbalancer.loadbalancers:" + OCTAVIA + "/v2"));
+        assertFalse(cycle.cache().values().containsKey("loadbalancer.loadbalancers:" + OCTAVIA + "/v2"));
 
         FakeOpenStackClient none = new FakeOpenStackClient().endpoint("network", "http://neutron");
         EndpointNotFoundException missing = assertThrows(EndpointNotFoundException.class,
@@ -186,7 +186,7 @@ class LoadBalancerPollstersTest {
         FakeOpenStackClient client = new FakeOpenStackClient().endpoint("load-balancer", OCTAVIA)
                 .serve(LIST, List.of(LB));
         FakePollContext cycle = new FakePollContext(client, NOW);
-        cycle.cancelled = true;
+        cycle.cancel();
         assertThrows(java.util.concurrent.CancellationException.class,
                 () -> new LoadBalancerDiscovery(config(1000)).discover(cycle, null));
     }

@@ -15,9 +15,11 @@ import org.ceilometer.osgi.api.Sample;
 import org.ceilometer.osgi.api.openstack.EndpointNotFoundException;
 import org.ceilometer.osgi.api.openstack.OpenStackClient;
 import org.ceilometer.osgi.api.openstack.OpenStackException;
-import org.ceilometer.osgi.openstack.SimulatorClients;
 import org.ceilometer.osgi.simulator.NeutronData;
 import org.ceilometer.osgi.simulator.Simulator;
+import org.ceilometer.osgi.testsupport.DelegatingClient;
+import org.ceilometer.osgi.testsupport.FakePollContext;
+import org.ceilometer.osgi.testsupport.SimulatorClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,12 +32,7 @@ class NeutronPollstersSimulatorTest {
 
     @AfterEach
     void stop() {
-        if (client != null) {
-            SimulatorClients.close(client);
-        }
-        if (sim != null) {
-            sim.close();
-        }
+        SimulatorClients.close(client, sim);
     }
 
     private void start(Simulator.Builder b, String interfaceName) throws Exception {
@@ -197,7 +194,7 @@ class NeutronPollstersSimulatorTest {
     @Test
     void aTokenThatExpiresMidListingIsRenewedOnce() throws Exception {
         start(Simulator.builder().floatingIps(50), "public");
-        OpenStackClient expiring = new DelegatingClient(client, 10, () -> sim.faults().expireTokens());
+        OpenStackClient expiring = new DelegatingClient(client).afterItems(10, () -> sim.faults().expireTokens());
         List<Sample> samples = NeutronPollstersTest.poll(new FloatingIpDiscovery(NeutronPollstersTest.config(10,
                 false)), new FloatingIpPollster(), new FakePollContext(expiring, NOW));
         assertEquals(sim.neutron().floatingIps().stream().map(NeutronData.FloatingIp::id).toList(),

@@ -22,6 +22,8 @@ import org.ceilometer.osgi.api.Resource;
 import org.ceilometer.osgi.api.Sample;
 import org.ceilometer.osgi.api.openstack.EndpointNotFoundException;
 import org.ceilometer.osgi.api.openstack.OpenStackException;
+import org.ceilometer.osgi.testsupport.FakeOpenStackClient;
+import org.ceilometer.osgi.testsupport.FakePollContext;
 import org.junit.jupiter.api.Test;
 
 /** The Neutron discoveries and pollsters against a fake client serving the API reference's examples. */
@@ -101,9 +103,7 @@ class NeutronPollstersTest {
     }
 
     static List<Sample> poll(Discovery discovery, Pollster pollster, FakePollContext cycle) throws Exception {
-        List<Sample> out = new ArrayList<>();
-        pollster.getSamples(cycle, discovery.discover(cycle, null), out::add);
-        return out;
+        return cycle.samples(pollster, discovery.discover(cycle, null));
     }
 
     private static FakeOpenStackClient neutron() {
@@ -140,7 +140,7 @@ class NeutronPollstersTest {
         assertEquals("u-9", free.userId(), "user_id when Neutron gives one");
         assertTrue(free.resourceMetadata().containsKey("router_id"));
         assertNull(free.resourceMetadata().get("router_id"));
-        assertEquals(List.of(V2 + "/floatingips?limit=1000"), client.paginated);
+        assertEquals(List.of(V2 + "/floatingips?limit=1000"), client.paginated());
     }
 
     @Test
@@ -275,8 +275,8 @@ class NeutronPollstersTest {
         OpenStackException e = assertThrows(OpenStackException.class,
                 () -> new VpnServicesDiscovery(config(1000, false)).discover(cycle, null));
         assertEquals(500, e.status());
-        assertFalse(cycle.cache.values.containsKey("network.vpnservices:" + V2));
-        assertTrue(cycle.cache.values.containsKey("network.firewall_groups:" + V2), "the empty answer is kept");
+        assertFalse(cycle.cache().values().containsKey("network.vpnservices:" + V2));
+        assertTrue(cycle.cache().values().containsKey("network.firewall_groups:" + V2), "the empty answer is kept");
         assertEquals(1, new FloatingIpDiscovery(config(1000, false)).discover(cycle, null).size());
     }
 
@@ -286,7 +286,7 @@ class NeutronPollstersTest {
         EndpointNotFoundException e = assertThrows(EndpointNotFoundException.class,
                 () -> new FloatingIpDiscovery(config(1000, false)).discover(new FakePollContext(client, NOW), null));
         assertEquals("network", e.serviceType());
-        assertTrue(client.paginated.isEmpty());
+        assertTrue(client.paginated().isEmpty());
     }
 
     @Test
@@ -296,9 +296,9 @@ class NeutronPollstersTest {
         FakePollContext cycle = new FakePollContext(client, NOW);
         new FloatingIpDiscovery(config(50, false)).discover(cycle, null);
         new FloatingIpDiscovery(config(50, false)).discover(cycle, null);
-        assertEquals(List.of(V2 + "/floatingips?limit=50"), client.paginated, "cached for the cycle");
+        assertEquals(List.of(V2 + "/floatingips?limit=50"), client.paginated(), "cached for the cycle");
         new FloatingIpDiscovery(config(0, false)).discover(new FakePollContext(client, NOW), null);
-        assertEquals(V2 + "/floatingips", client.paginated.get(1), "no limit: Neutron answers everything");
+        assertEquals(V2 + "/floatingips", client.paginated().get(1), "no limit: Neutron answers everything");
         assertEquals(V2, NeutronListing.v2Root(NEUTRON + "/"));
     }
 
@@ -319,10 +319,10 @@ class NeutronPollstersTest {
     void aCancelledCycleStopsTheListing() {
         FakeOpenStackClient client = neutron().serve(V2 + "/floatingips", List.of(FIP, FREE_FIP));
         FakePollContext cycle = new FakePollContext(client, NOW);
-        cycle.cancelled = true;
+        cycle.cancel();
         assertThrows(java.util.concurrent.CancellationException.class,
                 () -> new FloatingIpDiscovery(config(1000, false)).discover(cycle, null));
-        assertTrue(cycle.cache.values.isEmpty());
+        assertTrue(cycle.cache().values().isEmpty());
     }
 
     @Test

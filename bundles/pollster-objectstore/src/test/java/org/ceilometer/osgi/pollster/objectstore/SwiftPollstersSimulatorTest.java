@@ -17,12 +17,14 @@ import org.ceilometer.osgi.api.Resource;
 import org.ceilometer.osgi.api.Sample;
 import org.ceilometer.osgi.api.openstack.OpenStackClient;
 import org.ceilometer.osgi.api.openstack.OpenStackException;
-import org.ceilometer.osgi.openstack.SimulatorSessions;
+import org.ceilometer.osgi.openstack.TenantDiscovery;
 import org.ceilometer.osgi.simulator.SimProject;
 import org.ceilometer.osgi.simulator.Simulator;
 import org.ceilometer.osgi.simulator.swift.SimAccount;
 import org.ceilometer.osgi.simulator.swift.SimContainer;
 import org.ceilometer.osgi.simulator.swift.SwiftAccounts;
+import org.ceilometer.osgi.testsupport.FakePollContext;
+import org.ceilometer.osgi.testsupport.SimulatorClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,32 +41,25 @@ class SwiftPollstersSimulatorTest {
     @AfterEach
     void stop() {
         pool.shutdownNow();
-        if (client != null) {
-            SimulatorSessions.close(client);
-        }
-        if (sim != null) {
-            sim.close();
-        }
+        SimulatorClients.close(client, sim);
     }
 
     private void start(Simulator.Builder b) throws Exception {
         sim = b.start();
-        client = SimulatorSessions.open(sim, "public", sim.regionName());
+        client = SimulatorClients.client(sim, "public", sim.regionName());
     }
 
-    private TestPollContext cycle(Instant at) {
-        return new TestPollContext(client, at, pool, 4);
+    private FakePollContext cycle(Instant at) {
+        return new FakePollContext(client, at, pool, 4);
     }
 
-    private List<Resource> tenants(TestPollContext ctx) throws Exception {
-        return SimulatorSessions.tenantDiscovery().discover(ctx, null);
+    private List<Resource> tenants(FakePollContext ctx) throws Exception {
+        return new TenantDiscovery(Map.of()).discover(ctx, null);
     }
 
-    private static List<Sample> poll(AbstractSwiftPollster p, TestPollContext ctx, List<Resource> resources)
+    private static List<Sample> poll(AbstractSwiftPollster p, FakePollContext ctx, List<Resource> resources)
             throws Exception {
-        List<Sample> out = new ArrayList<>();
-        p.getSamples(ctx, resources, out::add);
-        return out;
+        return ctx.samples(p, resources);
     }
 
     private long count(String method, String pathPrefix) {
@@ -74,7 +69,7 @@ class SwiftPollstersSimulatorTest {
     @Test
     void everyMeterOfEveryProjectMatchesTheSimulatorsAccounts() throws Exception {
         start(Simulator.builder().seed(21).projects(6).swiftContainers(20));
-        TestPollContext ctx = cycle(NOW);
+        FakePollContext ctx = cycle(NOW);
         List<Resource> projects = tenants(ctx);
         assertEquals(8, projects.size(), "admin, service and 6 tenants");
         sim.resetRequestCounts();
@@ -143,7 +138,7 @@ class SwiftPollstersSimulatorTest {
     @Test
     void containerListingsAreFollowedAcrossPagesWithEncodedMarkers() throws Exception {
         start(Simulator.builder().seed(4).projects(2).swiftContainers(20));
-        TestPollContext ctx = cycle(NOW);
+        FakePollContext ctx = cycle(NOW);
         List<Resource> projects = tenants(ctx);
         sim.resetRequestCounts();
         List<Sample> samples = poll(new ContainersObjectsPollster(SwiftPollstersTest.config("AUTH_", 6)), ctx, projects);
@@ -169,7 +164,7 @@ class SwiftPollstersSimulatorTest {
     @Test
     void aServerErrorOnOneAccountKeepsTheOthersSamples() throws Exception {
         start(Simulator.builder().seed(5).projects(4).swiftContainers(3));
-        TestPollContext ctx = cycle(NOW);
+        FakePollContext ctx = cycle(NOW);
         List<Resource> projects = tenants(ctx);
         SimProject broken = sim.data().tenantProjects().get(1);
         sim.faults().failNext("/object-store/v1/" + SwiftAccounts.accountName(broken), 1, 500);
@@ -195,7 +190,7 @@ class SwiftPollstersSimulatorTest {
     @Test
     void missingAndForbiddenAccountsAreSkipped() throws Exception {
         start(Simulator.builder().seed(6).projects(2).swiftContainers(2));
-        TestPollContext ctx = cycle(NOW);
+        FakePollContext ctx = cycle(NOW);
         List<Resource> projects = new ArrayList<>(tenants(ctx));
         projects.add(0, Resource.of("0123456789abcdef0123456789abcdef"));
         List<Sample> samples = poll(new ObjectsContainersPollster(SwiftPollstersTest.defaults()), ctx, projects);
@@ -203,7 +198,7 @@ class SwiftPollstersSimulatorTest {
         List<Sample> listed = poll(new ContainersSizePollster(SwiftPollstersTest.defaults()), ctx, projects);
         assertEquals(3 * 2, listed.size());
 
-        TestPollContext other = cycle(NOW);
+        FakePollContext other = cycle(NOW);
         List<Sample> none = poll(new ObjectsPollster(SwiftPollstersTest.config("SERVICE_", 100)), other, projects);
         assertTrue(none.isEmpty(), "every account answered 403: logged, nothing thrown");
         assertEquals(projects.size(), count("HEAD", "/object-store/v1/SERVICE_"));
@@ -212,9 +207,9 @@ class SwiftPollstersSimulatorTest {
     @Test
     void withoutSwiftInTheCatalogRegionTheMetersGiveNothing() throws Exception {
         start(Simulator.builder().seed(6).projects(2));
-        SimulatorSessions.close(client);
-        client = SimulatorSessions.open(sim, "public", "RegionTwo");
-        TestPollContext ctx = cycle(NOW);
+        SimulatorClients.close(client);
+        client = SimulatorClients.client(sim, "public", "RegionTwo");
+        FakePollContext ctx = cycle(NOW);
         List<Resource> projects = sim.data().projects().stream().map(p -> Resource.of(p.id())).toList();
         for (AbstractSwiftPollster p : SwiftPollstersTest.all(SwiftPollstersTest.defaults())) {
             assertTrue(poll(p, ctx, projects).isEmpty());
@@ -225,21 +220,21 @@ class SwiftPollstersSimulatorTest {
     @Test
     void withoutSwiftInTheCatalogTheMetersGiveNothingAndDoNotFail() throws Exception {
         start(Simulator.builder().seed(6).projects(2).omitServices("object-store"));
-        TestPollContext ctx = cycle(NOW);
+        FakePollContext ctx = cycle(NOW);
         List<Resource> projects = tenants(ctx);
         assertEquals(4, projects.size());
         for (AbstractSwiftPollster p : SwiftPollstersTest.all(SwiftPollstersTest.defaults())) {
             assertTrue(poll(p, ctx, projects).isEmpty());
         }
         assertEquals(0, sim.requestCount("/object-store"));
-        assertEquals(1, ctx.cache.loads.get(
+        assertEquals(1, ctx.cache().loads().get(
                 org.ceilometer.osgi.pollster.objectstore.SwiftAccounts.ENDPOINT_KEY), "looked up (and logged) once");
     }
 
     @Test
     void anExpiredTokenMidCycleIsRenewedOnceAndNoSampleIsLost() throws Exception {
         start(Simulator.builder().seed(8).projects(10).swiftContainers(5));
-        TestPollContext ctx = cycle(NOW);
+        FakePollContext ctx = cycle(NOW);
         List<Resource> projects = tenants(ctx);
         List<Sample> heads = poll(new ObjectsPollster(SwiftPollstersTest.defaults()), ctx, projects);
         assertEquals(12, heads.size());

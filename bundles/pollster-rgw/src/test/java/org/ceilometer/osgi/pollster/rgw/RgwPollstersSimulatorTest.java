@@ -20,12 +20,14 @@ import org.ceilometer.osgi.api.Resource;
 import org.ceilometer.osgi.api.Sample;
 import org.ceilometer.osgi.api.openstack.OpenStackClient;
 import org.ceilometer.osgi.api.openstack.OpenStackException;
-import org.ceilometer.osgi.openstack.SimulatorSessions;
+import org.ceilometer.osgi.openstack.TenantDiscovery;
 import org.ceilometer.osgi.simulator.SimProject;
 import org.ceilometer.osgi.simulator.Simulator;
 import org.ceilometer.osgi.simulator.SimulatorData;
 import org.ceilometer.osgi.simulator.rgw.RgwData;
 import org.ceilometer.osgi.simulator.rgw.SimBucket;
+import org.ceilometer.osgi.testsupport.FakePollContext;
+import org.ceilometer.osgi.testsupport.SimulatorClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,17 +49,12 @@ class RgwPollstersSimulatorTest {
         if (admin != null) {
             admin.deactivate();
         }
-        if (client != null) {
-            SimulatorSessions.close(client);
-        }
-        if (sim != null) {
-            sim.close();
-        }
+        SimulatorClients.close(client, sim);
     }
 
     private void start(Simulator.Builder b) throws Exception {
         sim = b.start();
-        client = SimulatorSessions.open(sim, "public", sim.regionName());
+        client = SimulatorClients.client(sim, "public", sim.regionName());
     }
 
     /** The three sections as the conf bundle maps them: radosgw=radosgw and the simulator's admin keys. */
@@ -79,12 +76,12 @@ class RgwPollstersSimulatorTest {
         return admin;
     }
 
-    private TestPollContext cycle(int parallelism) {
-        return new TestPollContext(client, NOW, pool, parallelism);
+    private FakePollContext cycle(int parallelism) {
+        return new FakePollContext(client, NOW, pool, parallelism);
     }
 
-    private List<Resource> tenants(TestPollContext ctx) throws Exception {
-        return SimulatorSessions.tenantDiscovery().discover(ctx, null);
+    private List<Resource> tenants(FakePollContext ctx) throws Exception {
+        return new TenantDiscovery(Map.of()).discover(ctx, null);
     }
 
     static List<AbstractRgwPollster> all(RgwAdmin admin) {
@@ -92,10 +89,8 @@ class RgwPollstersSimulatorTest {
                 new ContainersObjectsPollster(admin), new ContainersSizePollster(admin), new UsagePollster(admin));
     }
 
-    static List<Sample> poll(AbstractRgwPollster p, TestPollContext ctx, List<Resource> resources) throws Exception {
-        List<Sample> out = new ArrayList<>();
-        p.getSamples(ctx, resources, out::add);
-        return out;
+    static List<Sample> poll(AbstractRgwPollster p, FakePollContext ctx, List<Resource> resources) throws Exception {
+        return ctx.samples(p, resources);
     }
 
     private long count(String pathAndQueryPrefix) {
@@ -123,7 +118,7 @@ class RgwPollstersSimulatorTest {
     void everyMeterOfEveryProjectMatchesTheSimulatorsGateway() throws Exception {
         start(Simulator.builder().seed(11).projects(5).rgwBuckets(12));
         RgwAdmin a = admin(config(RgwData.ACCESS_KEY, RgwData.SECRET_KEY, false));
-        TestPollContext ctx = cycle(4);
+        FakePollContext ctx = cycle(4);
         List<Resource> projects = tenants(ctx);
         assertEquals(7, projects.size(), "admin, service and 5 tenants");
         sim.resetRequestCounts();
@@ -187,7 +182,7 @@ class RgwPollstersSimulatorTest {
     void aWrongSecretIsRefusedWith403AndStopsTheRound() throws Exception {
         start(Simulator.builder().seed(12).projects(8).rgwBuckets(2));
         RgwAdmin a = admin(config(RgwData.ACCESS_KEY, "not-the-secret-key", false));
-        TestPollContext ctx = cycle(2);
+        FakePollContext ctx = cycle(2);
         List<Resource> projects = tenants(ctx);
         sim.resetRequestCounts();
 
@@ -202,8 +197,8 @@ class RgwPollstersSimulatorTest {
         }
         assertTrue(count("/admin/bucket") <= 2, "the round stops at the first 403: at most parallelism requests");
         assertTrue(count("/admin/usage") <= 2);
-        assertEquals(1, ctx.cache.loads.keySet().stream().filter(k -> k.startsWith(RgwAccounts.BUCKET_KEY)).count());
-        assertEquals(1, ctx.cache.loads.get(ctx.cache.loads.keySet().stream()
+        assertEquals(1, ctx.cache().loads().keySet().stream().filter(k -> k.startsWith(RgwAccounts.BUCKET_KEY)).count());
+        assertEquals(1, ctx.cache().loads().get(ctx.cache().loads().keySet().stream()
                 .filter(k -> k.startsWith(RgwAccounts.BUCKET_KEY)).findFirst().orElseThrow()),
                 "the five bucket meters share one round");
 
@@ -217,7 +212,7 @@ class RgwPollstersSimulatorTest {
     void aKeyWithoutTheUsageCapKeepsTheBucketMeters() throws Exception {
         start(Simulator.builder().seed(13).projects(2).rgwBuckets(3));
         RgwAdmin a = admin(config(RgwData.BUCKETS_ONLY_ACCESS_KEY, RgwData.BUCKETS_ONLY_SECRET_KEY, false));
-        TestPollContext ctx = cycle(4);
+        FakePollContext ctx = cycle(4);
         List<Resource> projects = tenants(ctx);
         assertEquals(3, poll(new ObjectsContainersPollster(a), ctx, projects).size(), "3 projects with a user");
         RgwAdminException e = assertThrows(RgwAdminException.class,
@@ -229,7 +224,7 @@ class RgwPollstersSimulatorTest {
     @Test
     void implicitTenantsAskForProjectDollarProjectUsers() throws Exception {
         start(Simulator.builder().seed(14).projects(3).rgwBuckets(4).rgwImplicitTenants(true));
-        TestPollContext ctx = cycle(4);
+        FakePollContext ctx = cycle(4);
         List<Resource> projects = tenants(ctx);
         sim.resetRequestCounts();
 
@@ -245,7 +240,7 @@ class RgwPollstersSimulatorTest {
         assertTrue(sim.recentRequests().contains("GET /admin/usage?uid=" + p.id() + "%24" + p.id()));
 
         RgwAdmin off = admin(config(RgwData.ACCESS_KEY, RgwData.SECRET_KEY, false));
-        TestPollContext other = cycle(4);
+        FakePollContext other = cycle(4);
         assertTrue(poll(new ObjectsPollster(off), other, projects).isEmpty(),
                 "without implicit_tenants every user is unknown (404): skipped, no failure");
         assertTrue(sim.recentRequests().contains("GET /admin/bucket?uid=" + p.id() + "&stats=true"));
@@ -255,7 +250,7 @@ class RgwPollstersSimulatorTest {
     void aServerErrorOnOneProjectKeepsTheOthersSamples() throws Exception {
         start(Simulator.builder().seed(15).projects(4).rgwBuckets(3));
         RgwAdmin a = admin(config(RgwData.ACCESS_KEY, RgwData.SECRET_KEY, false));
-        TestPollContext ctx = cycle(4);
+        FakePollContext ctx = cycle(4);
         List<Resource> projects = tenants(ctx);
         SimProject broken = sim.data().tenantProjects().get(1);
         sim.faults().failNext("/admin/bucket?uid=" + broken.id(), 1, 500);
@@ -289,38 +284,38 @@ class RgwPollstersSimulatorTest {
     @Test
     void withoutRgwInTheCatalogOrTheConfigTheMetersGiveNothing() throws Exception {
         start(Simulator.builder().seed(16).projects(2).omitServices("radosgw"));
-        TestPollContext ctx = cycle(4);
+        FakePollContext ctx = cycle(4);
         List<Resource> projects = tenants(ctx);
         RgwAdmin a = admin(config(RgwData.ACCESS_KEY, RgwData.SECRET_KEY, false));
         for (AbstractRgwPollster p : all(a)) {
             assertTrue(poll(p, ctx, projects).isEmpty());
         }
-        assertEquals(1, ctx.cache.loads.get(RgwAccounts.ENDPOINT_KEY + "radosgw|null"), "looked up (and logged) once");
+        assertEquals(1, ctx.cache().loads().get(RgwAccounts.ENDPOINT_KEY + "radosgw|null"), "looked up (and logged) once");
         assertEquals(0, sim.requestCount("/admin"));
 
         Map<String, Object> noType = config(RgwData.ACCESS_KEY, RgwData.SECRET_KEY, false);
         noType.remove("radosgw");
         RgwAdmin unconfigured = admin(noType);
-        TestPollContext next = cycle(4);
+        FakePollContext next = cycle(4);
         for (AbstractRgwPollster p : all(unconfigured)) {
             assertTrue(poll(p, next, projects).isEmpty(), "Ceilometer has no default for [service_types] radosgw");
         }
         Map<String, Object> noKeys = config(null, null, false);
         RgwAdmin keyless = admin(noKeys);
-        SimulatorSessions.close(client);
+        SimulatorClients.close(client);
         sim.close();
         start(Simulator.builder().seed(16).projects(2));
-        TestPollContext third = cycle(4);
+        FakePollContext third = cycle(4);
         assertTrue(poll(new ObjectsPollster(keyless), third, tenants(third)).isEmpty(), "no credentials: nothing");
         assertEquals(0, sim.requestCount("/admin"));
-        assertEquals(1, third.cache.loads.get(RgwAccounts.CREDENTIALS_KEY), "logged once per cycle");
+        assertEquals(1, third.cache().loads().get(RgwAccounts.CREDENTIALS_KEY), "logged once per cycle");
     }
 
     @Test
     void anExpiredTokenMidCycleLosesNoSample() throws Exception {
         start(Simulator.builder().seed(17).projects(6).rgwBuckets(2));
         RgwAdmin a = admin(config(RgwData.ACCESS_KEY, RgwData.SECRET_KEY, false));
-        TestPollContext ctx = cycle(4);
+        FakePollContext ctx = cycle(4);
         List<Resource> projects = tenants(ctx);
         sim.faults().expireTokens();
         List<Sample> samples = poll(new ObjectsPollster(a), ctx, projects);

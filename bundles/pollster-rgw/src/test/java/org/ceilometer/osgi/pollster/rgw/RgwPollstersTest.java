@@ -30,9 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.ceilometer.osgi.api.Resource;
 import org.ceilometer.osgi.api.Sample;
-import org.ceilometer.osgi.api.openstack.OpenStackClient;
 import org.ceilometer.osgi.api.openstack.OpenStackException;
-import org.ceilometer.osgi.api.openstack.Response;
+import org.ceilometer.osgi.testsupport.FakeOpenStackClient;
+import org.ceilometer.osgi.testsupport.FakePollContext;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 
@@ -259,42 +259,18 @@ class RgwPollstersTest {
         }
     }
 
-    /** A catalog with one RGW endpoint, counting lookups. */
-    static OpenStackClient catalog(AtomicInteger lookups) {
-        return new OpenStackClient() {
-            public boolean isConfigured() { return true; }
-            public String describe() { return "fake"; }
-            public List<String> endpoints(String type) { return List.of("http://rgw.example:7480/swift/v1"); }
-            public String endpoint(String type) {
-                lookups.incrementAndGet();
-                assertEquals("radosgw", type);
-                return "http://rgw.example:7480/swift/v1";
-            }
-            public String projectId() { return "admin"; }
-            public com.fasterxml.jackson.databind.JsonNode getJson(String url, Map<String, String> h) {
-                throw new AssertionError("no Keystone-authenticated call is made: " + url);
-            }
-            public Response request(String m, String url, Map<String, String> h, byte[] b) {
-                throw new AssertionError("no Keystone-authenticated call is made: " + url);
-            }
-            public void paginate(String url, String k, Map<String, String> h,
-                    java.util.function.Consumer<com.fasterxml.jackson.databind.JsonNode> i) {
-                throw new AssertionError(url);
-            }
-            public void paginateByMarker(String url, String k, String m, int l, Map<String, String> h,
-                    java.util.function.Consumer<com.fasterxml.jackson.databind.JsonNode> i) {
-                throw new AssertionError(url);
-            }
-        };
+    /** A catalog with one RGW endpoint; the fake records every lookup and every request. */
+    static FakeOpenStackClient catalog() {
+        return new FakeOpenStackClient().endpoint("radosgw", "http://rgw.example:7480/swift/v1");
     }
 
     @Test
     void projectsAreReadInParallelWithAtMostParallelismInFlight() throws Exception {
         FakeAdmin admin = new FakeAdmin(Map.of("radosgw", "radosgw", "access_key", "AK", "secret_key", "s"));
-        AtomicInteger lookups = new AtomicInteger();
+        FakeOpenStackClient os = catalog();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            TestPollContext ctx = new TestPollContext(catalog(lookups), NOW, pool, 3);
+            FakePollContext ctx = new FakePollContext(os, NOW, pool, 3);
             List<Resource> projects = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 projects.add(Resource.of("p" + i));
@@ -326,11 +302,12 @@ class RgwPollstersTest {
             new UsagePollster(admin).getSamples(ctx, projects, usage::add);
             assertEquals(12L, usage.get(9).volume());
             assertEquals("request", usage.get(9).unit());
-            assertEquals(1, lookups.get(), "the endpoint is looked up once per cycle");
+            assertEquals(1, os.endpointLookups(), "the endpoint is looked up once per cycle");
+            assertTrue(os.requests().isEmpty(), "no Keystone-authenticated call is made: " + os.requestLines());
             assertEquals("tenant", new UsagePollster(admin).defaultDiscovery());
 
-            TestPollContext cancelled = new TestPollContext(catalog(lookups), NOW, pool, 3);
-            cancelled.cancelled = true;
+            FakePollContext cancelled = new FakePollContext(catalog(), NOW, pool, 3);
+            cancelled.cancel();
             List<Sample> none = new ArrayList<>();
             new ObjectsSizePollster(admin).getSamples(cancelled, projects, none::add);
             assertTrue(none.isEmpty(), "a cancelled cycle sends nothing");

@@ -9,7 +9,6 @@ import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,8 @@ import org.ceilometer.osgi.api.Pollster;
 import org.ceilometer.osgi.api.Resource;
 import org.ceilometer.osgi.api.Sample;
 import org.ceilometer.osgi.api.openstack.EndpointNotFoundException;
+import org.ceilometer.osgi.testsupport.FakeOpenStackClient;
+import org.ceilometer.osgi.testsupport.FakePollContext;
 import org.junit.jupiter.api.Test;
 
 /** The Manila discovery and pollsters against a hand-written client. */
@@ -56,14 +57,12 @@ class ManilaPollstersTest {
         return config("sharev2", "2.0", 0);
     }
 
-    private static List<Sample> poll(Pollster p, TestPollContext ctx, List<Resource> resources) {
-        List<Sample> out = new ArrayList<>();
+    private static List<Sample> poll(Pollster p, FakePollContext ctx, List<Resource> resources) {
         try {
-            p.getSamples(ctx, resources, out::add);
+            return ctx.samples(p, resources);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-        return out;
     }
 
     private static final String SHARES = "{\"shares\": ["
@@ -77,11 +76,11 @@ class ManilaPollstersTest {
 
     @Test
     void bothMetersCarryCeilometersIdsAndMetadata() {
-        FakeManilaClient client = new FakeManilaClient().endpoint("sharev2", ENDPOINT).serve(LIST, SHARES);
-        TestPollContext ctx = new TestPollContext(client, NOW);
+        FakeOpenStackClient client = new FakeOpenStackClient().endpoint("sharev2", ENDPOINT).serve(LIST, SHARES);
+        FakePollContext ctx = new FakePollContext(client, NOW);
         List<Resource> shares = discover(new ShareDiscovery(defaults()), ctx);
         assertEquals(List.of("sh-1", "sh-2", "sh-3", "sh-4"), shares.stream().map(Resource::id).toList());
-        assertEquals(Map.of("X-OpenStack-Manila-API-Version", "2.0"), client.headers.get(0));
+        assertEquals(Map.of("X-OpenStack-Manila-API-Version", "2.0"), client.requests().get(0).headers());
 
         List<Sample> status = poll(new ShareStatusPollster(), ctx, shares);
         assertEquals(List.of(1L, 7L, -1L, -1L), status.stream().map(Sample::volume).toList(),
@@ -112,7 +111,7 @@ class ManilaPollstersTest {
         assertEquals(List.of(10L, 0L, 1L, 2L), size.stream().map(Sample::volume).toList(), "no size counts 0");
         assertEquals("manila.share.size", size.get(0).name());
         assertEquals("GiB", size.get(0).unit());
-        assertEquals(1, client.requested.size(), "one listing for both meters");
+        assertEquals(1, client.requests().size(), "one listing for both meters");
     }
 
     @Test
@@ -127,7 +126,7 @@ class ManilaPollstersTest {
 
     @Test
     void offsetPagesAreReadUntilAShortOneAndRepeatedSharesCountOnce() {
-        FakeManilaClient client = new FakeManilaClient().endpoint("sharev2", "http://manila.example:8786/")
+        FakeOpenStackClient client = new FakeOpenStackClient().endpoint("sharev2", "http://manila.example:8786/")
                 .serve("http://manila.example:8786/v2/shares/detail?all_tenants=True&limit=2&offset=0",
                         "{\"shares\": [{\"id\": \"a\"}, {\"id\": \"b\"}], \"shares_links\": [{\"rel\": \"next\","
                                 + " \"href\": \"http://manila.example:8786/v2/shares?limit=2&marker=b\"}]}")
@@ -135,36 +134,36 @@ class ManilaPollstersTest {
                         "{\"shares\": [{\"id\": \"b\"}, {\"id\": \"c\"}]}")
                 .serve("http://manila.example:8786/v2/shares/detail?all_tenants=True&limit=2&offset=4",
                         "{\"shares\": [{\"id\": \"d\"}]}");
-        TestPollContext ctx = new TestPollContext(client, NOW);
+        FakePollContext ctx = new FakePollContext(client, NOW);
         List<Resource> shares = discover(new ShareDiscovery(config("sharev2", "2.16", 2)), ctx);
         assertEquals(List.of("a", "b", "c", "d"), shares.stream().map(Resource::id).toList());
-        assertEquals(3, client.requested.size(), "the marker link is not followed");
-        assertEquals(Map.of("X-OpenStack-Manila-API-Version", "2.16"), client.headers.get(0));
+        assertEquals(3, client.requests().size(), "the marker link is not followed");
+        assertEquals(Map.of("X-OpenStack-Manila-API-Version", "2.16"), client.requests().get(0).headers());
     }
 
     @Test
     void aServerThatIgnoresOffsetCannotLoopTheListing() {
-        FakeManilaClient client = new FakeManilaClient().endpoint("sharev2", ENDPOINT);
+        FakeOpenStackClient client = new FakeOpenStackClient().endpoint("sharev2", ENDPOINT);
         for (int offset = 0; offset <= 10; offset += 2) {
             client.serve(LIST + "&limit=2&offset=" + offset, "{\"shares\": [{\"id\": \"a\"}, {\"id\": \"b\"}]}");
         }
         List<Resource> shares = discover(new ShareDiscovery(config("sharev2", "", 2)),
-                new TestPollContext(client, NOW));
+                new FakePollContext(client, NOW));
         assertEquals(2, shares.size());
-        assertEquals(2, client.requested.size());
-        assertEquals(Map.of(), client.headers.get(0), "an empty api_version sends no header");
+        assertEquals(2, client.requests().size());
+        assertEquals(Map.of(), client.requests().get(0).headers(), "an empty api_version sends no header");
     }
 
     @Test
     void noManilaInTheCatalogAndCancelledCyclesFailTheDiscovery() {
-        TestPollContext ctx = new TestPollContext(new FakeManilaClient().endpoint("share", ENDPOINT), NOW);
+        FakePollContext ctx = new FakePollContext(new FakeOpenStackClient().endpoint("share", ENDPOINT), NOW);
         assertThrows(EndpointNotFoundException.class, () -> new ShareDiscovery(defaults()).discover(ctx, null));
 
-        FakeManilaClient client = new FakeManilaClient().endpoint("sharev2", ENDPOINT).serve(LIST, SHARES);
-        TestPollContext cancelled = new TestPollContext(client, NOW);
-        cancelled.cancelled = true;
+        FakeOpenStackClient client = new FakeOpenStackClient().endpoint("sharev2", ENDPOINT).serve(LIST, SHARES);
+        FakePollContext cancelled = new FakePollContext(client, NOW);
+        cancelled.cancel();
         assertThrows(CancellationException.class, () -> new ShareDiscovery(defaults()).discover(cancelled, null));
-        assertTrue(cancelled.cached.isEmpty());
+        assertTrue(cancelled.cache().values().isEmpty());
         assertTrue(poll(new ShareSizePollster(), ctx, List.of(Resource.of("static"))).isEmpty());
     }
 
@@ -196,7 +195,7 @@ class ManilaPollstersTest {
         return xml.substring(v + 7, xml.indexOf('"', v + 7));
     }
 
-    static List<Resource> discover(Discovery d, TestPollContext ctx) {
+    static List<Resource> discover(Discovery d, FakePollContext ctx) {
         try {
             return d.discover(ctx, null);
         } catch (Exception e) {

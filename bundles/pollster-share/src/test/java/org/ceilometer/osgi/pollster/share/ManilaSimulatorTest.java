@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +16,10 @@ import org.ceilometer.osgi.api.Sample;
 import org.ceilometer.osgi.api.openstack.EndpointNotFoundException;
 import org.ceilometer.osgi.api.openstack.OpenStackClient;
 import org.ceilometer.osgi.api.openstack.OpenStackException;
-import org.ceilometer.osgi.openstack.SimulatorSessions;
 import org.ceilometer.osgi.simulator.Simulator;
 import org.ceilometer.osgi.simulator.manila.SimShare;
+import org.ceilometer.osgi.testsupport.FakePollContext;
+import org.ceilometer.osgi.testsupport.SimulatorClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,27 +31,20 @@ class ManilaSimulatorTest {
 
     @AfterEach
     void stop() {
-        if (client != null) {
-            SimulatorSessions.close(client);
-        }
-        if (sim != null) {
-            sim.close();
-        }
+        SimulatorClients.close(client, sim);
     }
 
     private void start(Simulator.Builder b) throws Exception {
         sim = b.start();
-        client = SimulatorSessions.open(sim, "public");
+        client = SimulatorClients.client(sim, "public");
     }
 
     private String shares() {
         return "/sharev2/v2/" + sim.data().adminProject().id() + "/shares";
     }
 
-    private static List<Sample> poll(Pollster p, TestPollContext ctx, List<Resource> resources) throws Exception {
-        List<Sample> out = new ArrayList<>();
-        p.getSamples(ctx, resources, out::add);
-        return out;
+    private static List<Sample> poll(Pollster p, FakePollContext ctx, List<Resource> resources) throws Exception {
+        return ctx.samples(p, resources);
     }
 
     static Map<String, Object> metadata(SimShare e, String status, String shareType) {
@@ -70,7 +63,7 @@ class ManilaSimulatorTest {
     @Test
     void everyShareGivesItsStatusAndSizeAsCeilometerSeesThem() throws Exception {
         start(Simulator.builder().seed(17).projects(8).shares(1500));
-        TestPollContext ctx = new TestPollContext(client, NOW);
+        FakePollContext ctx = new FakePollContext(client, NOW);
         List<Resource> resources = new ShareDiscovery(ManilaPollstersTest.defaults()).discover(ctx, null);
         List<Sample> status = poll(new ShareStatusPollster(), ctx, resources);
         List<Sample> size = poll(new ShareSizePollster(), ctx, resources);
@@ -106,7 +99,7 @@ class ManilaSimulatorTest {
     @Test
     void aLaterMicroversionBringsUserIdsAndTypeIds() throws Exception {
         start(Simulator.builder().shares(12));
-        TestPollContext ctx = new TestPollContext(client, NOW);
+        FakePollContext ctx = new FakePollContext(client, NOW);
         List<Sample> samples = poll(new ShareSizePollster(), ctx,
                 new ShareDiscovery(ManilaPollstersTest.config("sharev2", "2.16", 0)).discover(ctx, null));
         for (int i = 0; i < samples.size(); i++) {
@@ -119,7 +112,7 @@ class ManilaSimulatorTest {
     @Test
     void offsetPagesAreFollowedAcrossPageBoundaries() throws Exception {
         start(Simulator.builder().shares(30));
-        TestPollContext ctx = new TestPollContext(client, NOW);
+        FakePollContext ctx = new FakePollContext(client, NOW);
         List<Resource> bySeven = new ShareDiscovery(ManilaPollstersTest.config("sharev2", "2.0", 7))
                 .discover(ctx, null);
         assertEquals(sim.manila().shares().stream().map(SimShare::id).toList(),
@@ -129,7 +122,7 @@ class ManilaSimulatorTest {
 
         sim.resetRequestCounts();
         List<Resource> byTen = new ShareDiscovery(ManilaPollstersTest.config("sharev2", "2.0", 10))
-                .discover(new TestPollContext(client, NOW), null);
+                .discover(new FakePollContext(client, NOW), null);
         assertEquals(30, byTen.size());
         assertEquals(4, sim.requestCount(shares()), "an exact multiple ends with an empty page");
     }
@@ -138,7 +131,7 @@ class ManilaSimulatorTest {
     void aCloudWithoutManilaGivesEndpointNotFound() throws Exception {
         start(Simulator.builder().omitServices("sharev2"));
         EndpointNotFoundException e = assertThrows(EndpointNotFoundException.class,
-                () -> new ShareDiscovery(ManilaPollstersTest.defaults()).discover(new TestPollContext(client, NOW),
+                () -> new ShareDiscovery(ManilaPollstersTest.defaults()).discover(new FakePollContext(client, NOW),
                         null));
         assertEquals("sharev2", e.serviceType());
     }
@@ -146,12 +139,12 @@ class ManilaSimulatorTest {
     @Test
     void aFailingPageFailsTheListingWhichTheNextCallerRetries() throws Exception {
         start(Simulator.builder().shares(30));
-        TestPollContext ctx = new TestPollContext(client, NOW);
+        FakePollContext ctx = new FakePollContext(client, NOW);
         ShareDiscovery byTen = new ShareDiscovery(ManilaPollstersTest.config("sharev2", "2.0", 10));
         sim.faults().failNext(shares() + "/detail?all_tenants=True&limit=10&offset=10", 1);
         OpenStackException e = assertThrows(OpenStackException.class, () -> byTen.discover(ctx, null));
         assertEquals(500, e.status());
-        assertTrue(ctx.cached.isEmpty());
+        assertTrue(ctx.cache().values().isEmpty());
         sim.faults().malformedNext(shares() + "/detail", 1);
         assertThrows(OpenStackException.class,
                 () -> new ShareDiscovery(ManilaPollstersTest.defaults()).discover(ctx, null));
@@ -163,7 +156,7 @@ class ManilaSimulatorTest {
         start(Simulator.builder().shares(25));
         client.endpoint("sharev2"); // authenticated before the cycle
         long auths = sim.requestCount("/identity/v3/auth/tokens");
-        TestPollContext ctx = new TestPollContext(client, NOW);
+        FakePollContext ctx = new FakePollContext(client, NOW);
         sim.faults().failNext(shares() + "/detail?all_tenants=True&limit=10&offset=10", 1, 401);
         List<Resource> byTen = new ShareDiscovery(ManilaPollstersTest.config("sharev2", "2.0", 10))
                 .discover(ctx, null);

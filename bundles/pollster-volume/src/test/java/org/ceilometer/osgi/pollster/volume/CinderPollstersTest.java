@@ -23,6 +23,8 @@ import org.ceilometer.osgi.api.Resource;
 import org.ceilometer.osgi.api.Sample;
 import org.ceilometer.osgi.api.openstack.EndpointNotFoundException;
 import org.ceilometer.osgi.api.openstack.OpenStackException;
+import org.ceilometer.osgi.testsupport.FakeOpenStackClient;
+import org.ceilometer.osgi.testsupport.FakePollContext;
 import org.junit.jupiter.api.Test;
 
 /** The Cinder discoveries and pollsters against a hand-written client: values, metadata, edge cases. */
@@ -58,7 +60,7 @@ class CinderPollstersTest {
         return config("volumev3", "3.64", 0);
     }
 
-    private static List<Sample> poll(Pollster p, TestPollContext ctx, List<Resource> resources) throws Exception {
+    private static List<Sample> poll(Pollster p, FakePollContext ctx, List<Resource> resources) throws Exception {
         List<Sample> out = new ArrayList<>();
         p.getSamples(ctx, resources, out::add);
         return out;
@@ -84,13 +86,13 @@ class CinderPollstersTest {
 
     @Test
     void volumeSizeCarriesCeilometersIdsAndMetadata() throws Exception {
-        FakeCinderClient client = new FakeCinderClient().endpoint("volumev3", ENDPOINT)
+        FakeOpenStackClient client = new FakeOpenStackClient().endpoint("volumev3", ENDPOINT)
                 .serve(ENDPOINT + "/volumes/detail?all_tenants=True", VOLUMES);
-        TestPollContext ctx = new TestPollContext(client, NOW);
+        FakePollContext ctx = new FakePollContext(client, NOW);
         List<Resource> resources = new VolumeDiscovery(defaults()).discover(ctx, null);
         assertEquals(List.of("v-1", "v-2", "v-3"), resources.stream().map(Resource::id).toList(),
                 "an item without id is left out");
-        assertEquals(Map.of("OpenStack-API-Version", "volume 3.64"), client.headers.get(0));
+        assertEquals(Map.of("OpenStack-API-Version", "volume 3.64"), client.requests().get(0).headers());
 
         List<Sample> samples = poll(new VolumeSizePollster(), ctx, resources);
         assertEquals(2, samples.size(), "a volume without size gives no sample");
@@ -137,7 +139,7 @@ class CinderPollstersTest {
 
     @Test
     void snapshotAndBackupSizesReadTheirProjectAttributes() throws Exception {
-        FakeCinderClient client = new FakeCinderClient().endpoint("volumev3", ENDPOINT)
+        FakeOpenStackClient client = new FakeOpenStackClient().endpoint("volumev3", ENDPOINT)
                 .serve(ENDPOINT + "/snapshots/detail?all_tenants=True", "[{\"id\": \"s-1\", \"size\": 5,"
                         + "\"name\": \"snap\", \"volume_id\": \"v-1\", \"status\": \"available\", \"description\": null,"
                         + "\"metadata\": {\"k\": \"v\"}, \"user_id\": \"u-1\","
@@ -148,7 +150,7 @@ class CinderPollstersTest {
                         + "\"container\": \"volumebackups\", \"volume_id\": \"v-1\", \"status\": \"available\","
                         + "\"description\": \"d\", \"user_id\": \"u-2\", \"os-backup-project-attr:project_id\": \"p-2\"},"
                         + "{\"id\": \"b-2\", \"size\": 3, \"status\": \"creating\"}]");
-        TestPollContext ctx = new TestPollContext(client, NOW);
+        FakePollContext ctx = new FakePollContext(client, NOW);
         Sample snap = poll(new VolumeSnapshotSizePollster(), ctx,
                 new VolumeSnapshotDiscovery(defaults()).discover(ctx, null)).get(0);
         assertEquals("volume.snapshot.size", snap.name());
@@ -206,7 +208,7 @@ class CinderPollstersTest {
             + "  \"max_over_subscription_ratio\": \"7.3\", \"thin_provisioning_support\": true}}"
             + "]";
 
-    private static Map<String, Number> values(Pollster p, TestPollContext ctx, List<Resource> pools) throws Exception {
+    private static Map<String, Number> values(Pollster p, FakePollContext ctx, List<Resource> pools) throws Exception {
         Map<String, Number> out = new LinkedHashMap<>();
         for (Sample s : poll(p, ctx, pools)) {
             assertEquals("GiB", s.unit());
@@ -219,11 +221,11 @@ class CinderPollstersTest {
 
     @Test
     void poolCapacitiesKeepTheirJsonTypesAndVirtualFreeIsCeilometersArithmetic() throws Exception {
-        FakeCinderClient client = new FakeCinderClient().endpoint("volumev3", ENDPOINT)
+        FakeOpenStackClient client = new FakeOpenStackClient().endpoint("volumev3", ENDPOINT)
                 .serve(ENDPOINT + "/scheduler-stats/get_pools?detail=True", POOLS);
-        TestPollContext ctx = new TestPollContext(client, NOW);
+        FakePollContext ctx = new FakePollContext(client, NOW);
         List<Resource> pools = new VolumePoolDiscovery(config("volumev3", "3.64", 5)).discover(ctx, null);
-        assertEquals(ENDPOINT + "/scheduler-stats/get_pools?detail=True", client.paginated.get(0),
+        assertEquals(ENDPOINT + "/scheduler-stats/get_pools?detail=True", client.paginated().get(0),
                 "the pool list is not paged");
 
         assertEquals(Map.of("a@lvm#lvm", 28.5, "b@ceph#ceph", 1000L, "c@nfs#share", 512L, "e@x#z", 10240.37),
@@ -242,12 +244,12 @@ class CinderPollstersTest {
         assertEquals(Map.of("pool_name", "lvm"), total.get(0).resourceMetadata());
         assertTrue(total.get(2).resourceMetadata().containsKey("pool_name"));
         assertNull(total.get(2).resourceMetadata().get("pool_name"));
-        assertEquals(1, client.paginated.size(), "one listing for the cycle");
+        assertEquals(1, client.paginated().size(), "one listing for the cycle");
     }
 
     @Test
     void aPoolCeilometerCannotComputeFailsTheRunAfterTheOthers() throws Exception {
-        FakeCinderClient client = new FakeCinderClient().endpoint("volumev3", ENDPOINT)
+        FakeOpenStackClient client = new FakeOpenStackClient().endpoint("volumev3", ENDPOINT)
                 .serve(ENDPOINT + "/scheduler-stats/get_pools?detail=True", "["
                         + "{\"name\": \"p1\", \"capabilities\": {\"total_capacity_gb\": \"unknown\","
                         + "  \"provisioned_capacity_gb\": 10, \"thin_provisioning_support\": true,"
@@ -258,7 +260,7 @@ class CinderPollstersTest {
                         + "{\"name\": \"p3\", \"capabilities\": {\"total_capacity_gb\": 100,"
                         + "  \"provisioned_capacity_gb\": 10, \"thin_provisioning_support\": true,"
                         + "  \"max_over_subscription_ratio\": \"auto\"}}]");
-        TestPollContext ctx = new TestPollContext(client, NOW);
+        FakePollContext ctx = new FakePollContext(client, NOW);
         List<Resource> pools = new VolumePoolDiscovery(defaults()).discover(ctx, null);
         List<Sample> samples = new ArrayList<>();
         IllegalStateException e = assertThrows(IllegalStateException.class,
@@ -271,7 +273,7 @@ class CinderPollstersTest {
 
     @Test
     void serviceHealthIsOneWhenUpAndZeroWhenDown() throws Exception {
-        FakeCinderClient client = new FakeCinderClient().endpoint("volumev3", ENDPOINT)
+        FakeOpenStackClient client = new FakeOpenStackClient().endpoint("volumev3", ENDPOINT)
                 .serve(ENDPOINT + "/os-services", "["
                         + "{\"binary\": \"cinder-scheduler\", \"host\": \"ctl\", \"zone\": \"nova\","
                         + "  \"status\": \"enabled\", \"state\": \"up\"},"
@@ -279,7 +281,7 @@ class CinderPollstersTest {
                         + "  \"status\": \"disabled\", \"state\": \"DOWN\"},"
                         + "{\"binary\": \"cinder-backup\", \"host\": \"ctl\", \"zone\": \"nova\","
                         + "  \"status\": \"enabled\", \"state\": \"sleepy\"}]");
-        TestPollContext ctx = new TestPollContext(client, NOW);
+        FakePollContext ctx = new FakePollContext(client, NOW);
         List<Resource> services = new VolumeServiceDiscovery(defaults()).discover(ctx, null);
         assertEquals(List.of("cinder-scheduler@ctl", "cinder-volume@s1@lvm", "cinder-backup@ctl"),
                 services.stream().map(Resource::id).toList());
@@ -309,52 +311,52 @@ class CinderPollstersTest {
         assertEquals("volume_backups", new VolumeBackupSizePollster().defaultDiscovery());
         assertEquals("volume_pools", new PoolCapacityTotalPollster().defaultDiscovery());
         assertEquals("volume_services", new VolumeServiceHealthPollster().defaultDiscovery());
-        TestPollContext ctx = new TestPollContext(new FakeCinderClient(), NOW);
+        FakePollContext ctx = new FakePollContext(new FakeOpenStackClient(), NOW);
         assertTrue(poll(new VolumeSizePollster(), ctx, List.of(Resource.of("http://static/resource"))).isEmpty());
     }
 
     @Test
     void listingsFollowTheConfigurationAndAreLoadedOncePerCycle() throws Exception {
-        FakeCinderClient client = new FakeCinderClient()
+        FakeOpenStackClient client = new FakeOpenStackClient()
                 .endpoint("block-storage", "http://cinder.example:8776/")
                 .serve("http://cinder.example:8776/v3/volumes/detail?all_tenants=True&limit=50", VOLUMES);
-        TestPollContext ctx = new TestPollContext(client, NOW);
+        FakePollContext ctx = new FakePollContext(client, NOW);
         VolumeDiscovery d = new VolumeDiscovery(config("block-storage", "3.70", 50));
         assertEquals(3, d.discover(ctx, null).size());
         assertEquals(3, d.discover(ctx, null).size());
-        assertEquals(1, client.paginated.size(), "the second discovery of the cycle reads the cycle cache");
-        assertEquals(Map.of("OpenStack-API-Version", "volume 3.70"), client.headers.get(0));
+        assertEquals(1, client.paginated().size(), "the second discovery of the cycle reads the cycle cache");
+        assertEquals(Map.of("OpenStack-API-Version", "volume 3.70"), client.requests().get(0).headers());
         assertEquals(3, new VolumeDiscovery(config("block-storage", "", 50))
-                .discover(new TestPollContext(client, NOW), null).size());
-        assertEquals(Map.of(), client.headers.get(1), "an empty api_version sends no microversion");
+                .discover(new FakePollContext(client, NOW), null).size());
+        assertEquals(Map.of(), client.requests().get(1).headers(), "an empty api_version sends no microversion");
 
         assertThrows(EndpointNotFoundException.class,
-                () -> new VolumeDiscovery(defaults()).discover(new TestPollContext(client, NOW), null),
+                () -> new VolumeDiscovery(defaults()).discover(new FakePollContext(client, NOW), null),
                 "no volumev3 in this catalog");
     }
 
     @Test
     void aFailedListingIsNotCachedSoTheNextCallerTriesAgain() throws Exception {
-        FakeCinderClient client = new FakeCinderClient().endpoint("volumev3", ENDPOINT)
+        FakeOpenStackClient client = new FakeOpenStackClient().endpoint("volumev3", ENDPOINT)
                 .serve(ENDPOINT + "/volumes/detail?all_tenants=True", VOLUMES)
                 .fail(ENDPOINT + "/volumes/detail?all_tenants=True", 503);
-        TestPollContext ctx = new TestPollContext(client, NOW);
+        FakePollContext ctx = new FakePollContext(client, NOW);
         OpenStackException e = assertThrows(OpenStackException.class,
                 () -> new VolumeDiscovery(defaults()).discover(ctx, null));
         assertEquals(503, e.status());
-        client.failing.clear();
+        client.clearFailures();
         assertEquals(3, new VolumeDiscovery(defaults()).discover(ctx, null).size());
-        assertEquals(2, client.paginated.size());
+        assertEquals(2, client.paginated().size());
     }
 
     @Test
     void aCancelledCycleStopsTheListing() {
-        FakeCinderClient client = new FakeCinderClient().endpoint("volumev3", ENDPOINT)
+        FakeOpenStackClient client = new FakeOpenStackClient().endpoint("volumev3", ENDPOINT)
                 .serve(ENDPOINT + "/volumes/detail?all_tenants=True", VOLUMES);
-        TestPollContext ctx = new TestPollContext(client, NOW);
-        ctx.cancelled = true;
+        FakePollContext ctx = new FakePollContext(client, NOW);
+        ctx.cancel();
         assertThrows(CancellationException.class, () -> new VolumeDiscovery(defaults()).discover(ctx, null));
-        assertTrue(ctx.cached.isEmpty());
+        assertTrue(ctx.cache().values().isEmpty());
     }
 
     @Test

@@ -17,7 +17,6 @@ import org.ceilometer.osgi.api.Sample;
 import org.ceilometer.osgi.api.openstack.EndpointNotFoundException;
 import org.ceilometer.osgi.api.openstack.OpenStackClient;
 import org.ceilometer.osgi.api.openstack.OpenStackException;
-import org.ceilometer.osgi.openstack.SimulatorSessions;
 import org.ceilometer.osgi.simulator.Simulator;
 import org.ceilometer.osgi.simulator.cinder.CinderData;
 import org.ceilometer.osgi.simulator.cinder.SimVolume;
@@ -25,6 +24,8 @@ import org.ceilometer.osgi.simulator.cinder.SimVolumeBackup;
 import org.ceilometer.osgi.simulator.cinder.SimVolumePool;
 import org.ceilometer.osgi.simulator.cinder.SimVolumeService;
 import org.ceilometer.osgi.simulator.cinder.SimVolumeSnapshot;
+import org.ceilometer.osgi.testsupport.FakePollContext;
+import org.ceilometer.osgi.testsupport.SimulatorClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,17 +37,12 @@ class CinderSimulatorTest {
 
     @AfterEach
     void stop() {
-        if (client != null) {
-            SimulatorSessions.close(client);
-        }
-        if (sim != null) {
-            sim.close();
-        }
+        SimulatorClients.close(client, sim);
     }
 
     private void start(Simulator.Builder b, String interfaceName) throws Exception {
         sim = b.start();
-        client = SimulatorSessions.open(sim, interfaceName);
+        client = SimulatorClients.client(sim, interfaceName);
     }
 
     /** The path of Cinder's v3 root through an interface, for request counts and faults. */
@@ -55,7 +51,7 @@ class CinderSimulatorTest {
         return prefix + "/v3/" + sim.data().adminProject().id();
     }
 
-    private static List<Sample> poll(Pollster p, TestPollContext ctx, List<Resource> resources) throws Exception {
+    private static List<Sample> poll(Pollster p, FakePollContext ctx, List<Resource> resources) throws Exception {
         List<Sample> out = new ArrayList<>();
         p.getSamples(ctx, resources, out::add);
         return out;
@@ -94,7 +90,7 @@ class CinderSimulatorTest {
     void everyVolumeSnapshotAndBackupGivesItsSizeWithCeilometersIds() throws Exception {
         start(Simulator.builder().seed(21).projects(9).images(30).volumes(1234).volumeSnapshots(150)
                 .volumeBackups(60), "public");
-        TestPollContext ctx = new TestPollContext(client, NOW);
+        FakePollContext ctx = new FakePollContext(client, NOW);
         CinderData c = sim.cinder();
 
         List<Sample> volumes = poll(new VolumeSizePollster(), ctx, new VolumeDiscovery(CinderPollstersTest.defaults())
@@ -165,7 +161,7 @@ class CinderSimulatorTest {
     @Test
     void pagesAreFollowedAcrossPageBoundaries() throws Exception {
         start(Simulator.builder().seed(4).projects(3).volumes(30).volumeSnapshots(21).volumeBackups(0), "internal");
-        TestPollContext ctx = new TestPollContext(client, NOW);
+        FakePollContext ctx = new FakePollContext(client, NOW);
         List<Resource> bySeven = new VolumeDiscovery(CinderPollstersTest.config("volumev3", "3.64", 7))
                 .discover(ctx, null);
         assertEquals(sim.cinder().volumes().stream().map(SimVolume::id).toList(),
@@ -184,7 +180,7 @@ class CinderSimulatorTest {
     @Test
     void poolsAndServicesGiveTheirCapacitiesAndHealth() throws Exception {
         start(Simulator.builder().seed(5).volumePools(14).volumeServicesDown(3), "public");
-        TestPollContext ctx = new TestPollContext(client, NOW);
+        FakePollContext ctx = new FakePollContext(client, NOW);
         List<Resource> pools = new VolumePoolDiscovery(CinderPollstersTest.defaults()).discover(ctx, null);
         List<SimVolumePool> expected = sim.cinder().pools();
         assertEquals(expected.stream().map(SimVolumePool::name).toList(), pools.stream().map(Resource::id).toList());
@@ -239,7 +235,7 @@ class CinderSimulatorTest {
     @Test
     void anOlderMicroversionLeavesTheIdsCinderThenHides() throws Exception {
         start(Simulator.builder().volumes(3).volumeSnapshots(3).volumeBackups(3), "public");
-        TestPollContext ctx = new TestPollContext(client, NOW);
+        FakePollContext ctx = new FakePollContext(client, NOW);
         CinderConfig old = CinderPollstersTest.config("volumev3", "3.0", 0);
         for (Sample s : poll(new VolumeSnapshotSizePollster(), ctx, new VolumeSnapshotDiscovery(old).discover(ctx, null))) {
             assertNull(s.userId());
@@ -256,7 +252,7 @@ class CinderSimulatorTest {
     @Test
     void aCloudWithoutCinderGivesEndpointNotFound() throws Exception {
         start(Simulator.builder().omitServices("volumev3"), "public");
-        TestPollContext ctx = new TestPollContext(client, NOW);
+        FakePollContext ctx = new FakePollContext(client, NOW);
         EndpointNotFoundException e = assertThrows(EndpointNotFoundException.class,
                 () -> new VolumeDiscovery(CinderPollstersTest.defaults()).discover(ctx, null));
         assertEquals("volumev3", e.serviceType());
@@ -267,7 +263,7 @@ class CinderSimulatorTest {
     @Test
     void oneFailingListingLeavesTheOthersWhole() throws Exception {
         start(Simulator.builder().volumes(40).volumeSnapshots(25).volumeBackups(12), "public");
-        TestPollContext ctx = new TestPollContext(client, NOW);
+        FakePollContext ctx = new FakePollContext(client, NOW);
         sim.faults().failNext(v3("public") + "/snapshots", 1);
         OpenStackException e = assertThrows(OpenStackException.class,
                 () -> new VolumeSnapshotDiscovery(CinderPollstersTest.defaults()).discover(ctx, null));
@@ -286,13 +282,13 @@ class CinderSimulatorTest {
     @Test
     void aFailureOnALaterPageFailsThatListingOnly() throws Exception {
         start(Simulator.builder().volumes(30), "public");
-        TestPollContext ctx = new TestPollContext(client, NOW);
+        FakePollContext ctx = new FakePollContext(client, NOW);
         CinderConfig byTen = CinderPollstersTest.config("volumev3", "3.64", 10);
         sim.faults().failNext(v3("public") + "/volumes/detail?all_tenants=True&limit=10&marker=", 1, 503);
         OpenStackException e = assertThrows(OpenStackException.class,
                 () -> new VolumeDiscovery(byTen).discover(ctx, null));
         assertEquals(503, e.status());
-        assertTrue(ctx.cached.isEmpty(), "no half listing in the cycle cache");
+        assertTrue(ctx.cache().values().isEmpty(), "no half listing in the cycle cache");
         sim.faults().malformedNext(v3("public") + "/volumes/detail?all_tenants=True&limit=10&marker=", 1);
         assertThrows(OpenStackException.class, () -> new VolumeDiscovery(byTen).discover(ctx, null));
         assertEquals(30, new VolumeDiscovery(byTen).discover(ctx, null).size());
@@ -301,7 +297,7 @@ class CinderSimulatorTest {
     @Test
     void anExpiredTokenIsRenewedOnceAndTheCycleGoesOn() throws Exception {
         start(Simulator.builder().volumes(25).volumeSnapshots(5), "public");
-        TestPollContext ctx = new TestPollContext(client, NOW);
+        FakePollContext ctx = new FakePollContext(client, NOW);
         CinderConfig byTen = CinderPollstersTest.config("volumev3", "3.64", 10);
         client.endpoint("volumev3"); // authenticated before the cycle
         long auths = sim.requestCount("/identity/v3/auth/tokens");

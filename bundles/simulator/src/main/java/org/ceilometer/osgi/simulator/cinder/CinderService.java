@@ -3,16 +3,17 @@ package org.ceilometer.osgi.simulator.cinder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import org.ceilometer.osgi.simulator.core.Json;
+import org.ceilometer.osgi.simulator.core.Pages;
 import org.ceilometer.osgi.simulator.core.Query;
-import org.ceilometer.osgi.simulator.core.ServiceHandler;
 import org.ceilometer.osgi.simulator.core.SimRequest;
 import org.ceilometer.osgi.simulator.core.SimResponse;
 import org.ceilometer.osgi.simulator.core.TokenStore;
+import org.ceilometer.osgi.simulator.core.VersionedService;
+import org.ceilometer.osgi.simulator.core.Versions;
 
 /**
  * Cinder's Block Storage API v3, shaped on its API reference and its view builders: the volume,
@@ -35,7 +36,7 @@ import org.ceilometer.osgi.simulator.core.TokenStore;
  *   <li>Errors in Cinder's fault format: {@code {"badRequest": {"code": 400, "message": ...}}}.</li>
  * </ul>
  */
-public final class CinderService implements ServiceHandler {
+public final class CinderService extends VersionedService {
     /** The catalog type Ceilometer looks up ({@code [service_types] cinder}). */
     public static final String TYPE = "volumev3";
     public static final ApiVersion MIN_VERSION = new ApiVersion(3, 0);
@@ -46,33 +47,17 @@ public final class CinderService implements ServiceHandler {
 
     private static final Set<String> COLLECTIONS = Set.of("volumes", "snapshots", "backups", "scheduler-stats",
             "os-services");
-    private static final Set<String> BOOL_TRUE = Set.of("1", "t", "true", "on", "y", "yes");
-    private static final Set<String> BOOL_FALSE = Set.of("0", "f", "false", "off", "n", "no");
 
     private final CinderData cinder;
 
     public CinderService(CinderData cinder) {
+        super(TYPE, "cinderv3");
         this.cinder = cinder;
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public String name() {
-        return "cinderv3";
     }
 
     @Override
     public String catalogSuffix(TokenStore.Token token) {
         return token.project() == null ? "/v3" : "/v3/" + token.project().id();
-    }
-
-    @Override
-    public boolean requiresToken(SimRequest r) {
-        return !"/".equals(r.path());
     }
 
     /** Cinder's error document: the fault name by status, then code and message. */
@@ -99,11 +84,8 @@ public final class CinderService implements ServiceHandler {
     }
 
     @Override
-    public SimResponse handle(SimRequest r) throws IOException {
+    protected SimResponse serve(SimRequest r) throws IOException {
         String p = r.path();
-        if ("/".equals(p)) {
-            return versions(r);
-        }
         if (!p.startsWith("/v3/")) {
             return fault(404, "The resource could not be found.");
         }
@@ -192,26 +174,11 @@ public final class CinderService implements ServiceHandler {
         }
     }
 
-    private static SimResponse versions(SimRequest r) {
-        return SimResponse.json(300, g -> {
-            g.writeStartObject();
-            g.writeArrayFieldStart("versions");
-            g.writeStartObject();
-            g.writeStringField("id", "v3.0");
-            g.writeStringField("status", "CURRENT");
-            g.writeStringField("version", MAX_VERSION.toString());
-            g.writeStringField("min_version", MIN_VERSION.toString());
-            g.writeStringField("updated", "2023-08-31T00:00:00Z");
-            g.writeArrayFieldStart("links");
-            g.writeStartObject();
-            g.writeStringField("href", r.endpointUrl() + "/v3/");
-            g.writeStringField("rel", "self");
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-        });
+    @Override
+    protected SimResponse versions(SimRequest r) {
+        return Versions.single(300, r.endpointUrl() + "/v3/", "id", "v3.0", "status", "CURRENT",
+                "version", MAX_VERSION.toString(), "min_version", MIN_VERSION.toString(),
+                "updated", "2023-08-31T00:00:00Z");
     }
 
     // ------------------------------------------------------------------ lists
@@ -236,17 +203,12 @@ public final class CinderService implements ServiceHandler {
     /** Cinder's {@code get_bool_param}: one of its boolean strings, or null when absent. */
     private static Boolean boolParam(SimRequest r, String name) {
         String v = r.param(name);
-        if (v == null) {
-            return null;
+        try {
+            return Query.bool(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid value '" + v + "' for " + name
+                    + ": a boolean string is expected");
         }
-        String l = v.trim().toLowerCase(Locale.ROOT);
-        if (BOOL_TRUE.contains(l)) {
-            return true;
-        }
-        if (BOOL_FALSE.contains(l)) {
-            return false;
-        }
-        throw new IllegalArgumentException("Invalid value '" + v + "' for " + name + ": a boolean string is expected");
     }
 
     private int count(Kind k) {
@@ -310,37 +272,19 @@ public final class CinderService implements ServiceHandler {
         String tokenProject = r.token().project().id();
         String projectFilter = allTenants ? r.param("project_id") : tokenProject;
         IntPredicate visible = projectFilter == null ? i -> true : i -> projectFilter.equals(projectOf(kind, i));
-        Map<String, List<String>> params = Query.copy(r.params());
         String collection = kind.collection + (detail ? "/detail" : "");
-        int first = start;
-        int n = count(kind);
+        List<Integer> page = Pages.window(start, count(kind), visible, offset, limit);
         return SimResponse.streamedJson(200, g -> {
             g.writeStartObject();
             g.writeArrayFieldStart(kind.collection);
-            int skipped = 0;
-            int written = 0;
             String last = null;
-            for (int i = first; i < n && written < limit; i++) {
-                if (!visible.test(i)) {
-                    continue;
-                }
-                if (skipped < offset) {
-                    skipped++;
-                    continue;
-                }
+            for (int i : page) {
                 last = writeItem(g, kind, i, detail, version, links);
-                written++;
             }
             g.writeEndArray();
-            if (written > 0 && written >= limit) {
-                params.remove("marker");
-                params.put("marker", List.of(last));
-                g.writeArrayFieldStart(kind.collection + "_links");
-                g.writeStartObject();
-                g.writeStringField("rel", "next");
-                g.writeStringField("href", links.base() + "/" + collection + "?" + Query.encode(params));
-                g.writeEndObject();
-                g.writeEndArray();
+            if (!page.isEmpty() && page.size() >= limit) {
+                Pages.nextLinks(g, kind.collection,
+                        links.base() + "/" + collection + "?" + Pages.query(r.params(), "marker", last));
             }
             g.writeEndObject();
         });
@@ -479,8 +423,8 @@ public final class CinderService implements ServiceHandler {
         g.writeEndObject();
     }
 
-    private static void writeSnapshotSummary(JsonGenerator g, SimVolumeSnapshot s) throws IOException {
-        g.writeStartObject();
+    /** The fields of a snapshot in both lists, in the order of Cinder's view builder. */
+    private static void writeSnapshotFields(JsonGenerator g, SimVolumeSnapshot s) throws IOException {
         g.writeStringField("id", s.id());
         g.writeStringField("created_at", s.createdAt());
         Json.field(g, "updated_at", s.updatedAt());
@@ -490,20 +434,17 @@ public final class CinderService implements ServiceHandler {
         g.writeStringField("status", s.status());
         g.writeNumberField("size", s.size());
         writeStringMap(g, "metadata", s.metadata());
+    }
+
+    private static void writeSnapshotSummary(JsonGenerator g, SimVolumeSnapshot s) throws IOException {
+        g.writeStartObject();
+        writeSnapshotFields(g, s);
         g.writeEndObject();
     }
 
     private static void writeSnapshot(JsonGenerator g, SimVolumeSnapshot s, ApiVersion v) throws IOException {
         g.writeStartObject();
-        g.writeStringField("id", s.id());
-        g.writeStringField("created_at", s.createdAt());
-        Json.field(g, "updated_at", s.updatedAt());
-        Json.field(g, "name", s.name());
-        Json.field(g, "description", s.description());
-        g.writeStringField("volume_id", s.volumeId());
-        g.writeStringField("status", s.status());
-        g.writeNumberField("size", s.size());
-        writeStringMap(g, "metadata", s.metadata());
+        writeSnapshotFields(g, s);
         if (v.atLeast(3, 14)) {
             g.writeNullField("group_snapshot_id");
         }

@@ -4,10 +4,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Query-string helpers for the links services write ({@code next}, {@code first}, ...). */
 public final class Query {
+    private static final Set<String> TRUE = Set.of("1", "t", "true", "on", "y", "yes");
+    private static final Set<String> FALSE = Set.of("0", "f", "false", "off", "n", "no");
+
     private Query() {}
 
     /** A modifiable copy of the parameters, in their order. */
@@ -28,6 +33,31 @@ public final class Query {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * oslo's strict {@code bool_from_string}, as Cinder and Manila read boolean parameters: true or false
+     * for one of its strings (trimmed, any case), null when the value is absent.
+     *
+     * @throws IllegalArgumentException for any other value
+     */
+    public static Boolean bool(String value) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (TRUE.contains(v)) {
+            return true;
+        }
+        if (FALSE.contains(v)) {
+            return false;
+        }
+        throw new IllegalArgumentException("not a boolean string: " + value);
+    }
+
+    /** oslo's lenient {@code bool_from_string}: whether the value is one of its true strings. */
+    public static boolean isTrue(String value) {
+        return value != null && TRUE.contains(value.trim().toLowerCase(Locale.ROOT));
     }
 
     /**

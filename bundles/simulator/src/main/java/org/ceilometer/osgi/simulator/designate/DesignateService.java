@@ -3,16 +3,15 @@ package org.ceilometer.osgi.simulator.designate;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.ceilometer.osgi.simulator.DesignateData;
 import org.ceilometer.osgi.simulator.core.Json;
+import org.ceilometer.osgi.simulator.core.Pages;
 import org.ceilometer.osgi.simulator.core.Query;
-import org.ceilometer.osgi.simulator.core.ServiceHandler;
 import org.ceilometer.osgi.simulator.core.SimRequest;
 import org.ceilometer.osgi.simulator.core.SimResponse;
+import org.ceilometer.osgi.simulator.core.VersionedService;
+import org.ceilometer.osgi.simulator.core.Versions;
 
 /**
  * Designate's DNS API v2, the part Ceilometer polls: {@code GET /v2/zones}, one zone by id, its
@@ -24,43 +23,25 @@ import org.ceilometer.osgi.simulator.core.SimResponse;
  * ends with an empty page), and {@code metadata.total_count}. Errors carry Designate's
  * {@code {"code", "type", "message", "request_id"}}.
  */
-public final class DesignateService implements ServiceHandler {
+public final class DesignateService extends VersionedService {
     /** Designate's {@code [service:api] default_limit_v2}. */
     public static final int DEFAULT_LIMIT = 20;
     /** Designate's {@code [service:api] max_limit_v2}. */
     public static final int MAX_LIMIT = 1000;
     /** The header that widens a listing to every project. */
     public static final String ALL_PROJECTS = "X-Auth-All-Projects";
-    private static final Set<String> TRUE = Set.of("true", "1", "yes", "y", "on", "t");
     private static final String ZONES = "/v2/zones";
 
     private final DesignateData data;
 
     public DesignateService(DesignateData data) {
+        super("dns", "designate");
         this.data = data;
     }
 
     @Override
-    public String type() {
-        return "dns";
-    }
-
-    @Override
-    public String name() {
-        return "designate";
-    }
-
-    @Override
-    public boolean requiresToken(SimRequest r) {
-        return !"/".equals(r.path());
-    }
-
-    @Override
-    public SimResponse handle(SimRequest r) throws IOException {
+    protected SimResponse serve(SimRequest r) throws IOException {
         String p = r.path();
-        if ("/".equals(p)) {
-            return versions(r);
-        }
         if (!p.equals(ZONES) && !p.startsWith(ZONES + "/")) {
             return error(404, "not_found", "The resource could not be found.");
         }
@@ -95,8 +76,7 @@ public final class DesignateService implements ServiceHandler {
 
     /** Whether the header asks for every project's resources, as {@code strutils.bool_from_string} reads it. */
     static boolean allProjects(SimRequest r) {
-        String v = r.header(ALL_PROJECTS);
-        return v != null && TRUE.contains(v.trim().toLowerCase(Locale.ROOT));
+        return Query.isTrue(r.header(ALL_PROJECTS));
     }
 
     private static boolean visible(SimRequest r, String projectId) {
@@ -115,23 +95,9 @@ public final class DesignateService implements ServiceHandler {
         });
     }
 
-    private static SimResponse versions(SimRequest r) {
-        return SimResponse.json(200, g -> {
-            g.writeStartObject();
-            g.writeArrayFieldStart("versions");
-            g.writeStartObject();
-            g.writeStringField("id", "v2.1");
-            g.writeStringField("status", "CURRENT");
-            g.writeArrayFieldStart("links");
-            g.writeStartObject();
-            g.writeStringField("href", r.endpointUrl() + "/v2/");
-            g.writeStringField("rel", "self");
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-        });
+    @Override
+    protected SimResponse versions(SimRequest r) {
+        return Versions.single(200, r.endpointUrl() + "/v2/", "id", "v2.1", "status", "CURRENT");
     }
 
     /** The page size asked for, or null after writing the 400 into {@code bad[0]}. */
@@ -173,22 +139,18 @@ public final class DesignateService implements ServiceHandler {
         boolean all = allProjects(r);
         String own = r.token().project().id();
         int n = data.zoneCount();
-        int first = start;
+        List<Integer> page = Pages.window(start, n, i -> all || own.equals(data.zone(i).projectId()), 0, limit);
         return SimResponse.streamedJson(200, g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("zones");
-            int written = 0;
             String last = null;
-            for (int i = first; i < n && written < limit; i++) {
+            for (int i : page) {
                 DesignateData.Zone z = data.zone(i);
-                if (all || own.equals(z.projectId())) {
-                    writeZone(g, z, r.endpointUrl());
-                    last = z.id();
-                    written++;
-                }
+                writeZone(g, z, r.endpointUrl());
+                last = z.id();
             }
             g.writeEndArray();
-            writeLinks(g, r, written == limit ? last : null);
+            writeLinks(g, r, page.size() == limit ? last : null);
             int total = n;
             if (!all) {
                 total = 0;
@@ -245,9 +207,7 @@ public final class DesignateService implements ServiceHandler {
         g.writeObjectFieldStart("links");
         g.writeStringField("self", query.isEmpty() ? base : base + "?" + query);
         if (nextMarker != null) {
-            Map<String, List<String>> params = Query.copy(r.params());
-            params.put("marker", List.of(nextMarker));
-            g.writeStringField("next", base + "?" + Query.encode(params));
+            g.writeStringField("next", base + "?" + Pages.query(r.params(), "marker", nextMarker));
         }
         g.writeEndObject();
     }

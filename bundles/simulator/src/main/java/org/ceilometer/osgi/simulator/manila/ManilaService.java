@@ -3,18 +3,18 @@ package org.ceilometer.osgi.simulator.manila;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.ceilometer.osgi.simulator.cinder.ApiVersion;
 import org.ceilometer.osgi.simulator.cinder.CinderService;
 import org.ceilometer.osgi.simulator.core.Json;
+import org.ceilometer.osgi.simulator.core.Pages;
 import org.ceilometer.osgi.simulator.core.Query;
-import org.ceilometer.osgi.simulator.core.ServiceHandler;
 import org.ceilometer.osgi.simulator.core.SimRequest;
 import org.ceilometer.osgi.simulator.core.SimResponse;
 import org.ceilometer.osgi.simulator.core.TokenStore;
+import org.ceilometer.osgi.simulator.core.VersionedService;
+import org.ceilometer.osgi.simulator.core.Versions;
 
 /**
  * Manila's Shared File Systems API v2 shares ({@code /v2/{project_id}/shares[/detail]}), shaped on its
@@ -36,30 +36,18 @@ import org.ceilometer.osgi.simulator.core.TokenStore;
  *       honour: following it returns the same page again. Clients page by offset.</li>
  * </ul>
  */
-public final class ManilaService implements ServiceHandler {
+public final class ManilaService extends VersionedService {
     /** The catalog type Ceilometer looks up ({@code [service_types] manila}). */
     public static final String TYPE = "sharev2";
     public static final ApiVersion MIN_VERSION = new ApiVersion(2, 0);
     public static final ApiVersion MAX_VERSION = new ApiVersion(2, 99);
     public static final String VERSION_HEADER = "X-OpenStack-Manila-API-Version";
 
-    private static final Set<String> BOOL_TRUE = Set.of("1", "t", "true", "on", "y", "yes");
-    private static final Set<String> BOOL_FALSE = Set.of("0", "f", "false", "off", "n", "no");
-
     private final ManilaData manila;
 
     public ManilaService(ManilaData manila) {
+        super(TYPE, "manilav2");
         this.manila = manila;
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public String name() {
-        return "manilav2";
     }
 
     @Override
@@ -68,16 +56,8 @@ public final class ManilaService implements ServiceHandler {
     }
 
     @Override
-    public boolean requiresToken(SimRequest r) {
-        return !"/".equals(r.path());
-    }
-
-    @Override
-    public SimResponse handle(SimRequest r) throws IOException {
+    protected SimResponse serve(SimRequest r) throws IOException {
         String p = r.path();
-        if ("/".equals(p)) {
-            return versions(r);
-        }
         if (!p.startsWith("/v2/")) {
             return CinderService.fault(404, "The resource could not be found.");
         }
@@ -128,42 +108,21 @@ public final class ManilaService implements ServiceHandler {
         return CinderService.fault(404, "The resource could not be found.");
     }
 
-    private static SimResponse versions(SimRequest r) {
-        return SimResponse.json(300, g -> {
-            g.writeStartObject();
-            g.writeArrayFieldStart("versions");
-            g.writeStartObject();
-            g.writeStringField("id", "v2.0");
-            g.writeStringField("status", "CURRENT");
-            g.writeStringField("version", MAX_VERSION.toString());
-            g.writeStringField("min_version", MIN_VERSION.toString());
-            g.writeStringField("updated", "2015-08-27T11:33:21Z");
-            g.writeArrayFieldStart("links");
-            g.writeStartObject();
-            g.writeStringField("href", r.endpointUrl() + "/v2/");
-            g.writeStringField("rel", "self");
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-        });
+    @Override
+    protected SimResponse versions(SimRequest r) {
+        return Versions.single(300, r.endpointUrl() + "/v2/", "id", "v2.0", "status", "CURRENT",
+                "version", MAX_VERSION.toString(), "min_version", MIN_VERSION.toString(),
+                "updated", "2015-08-27T11:33:21Z");
     }
 
     private static Boolean boolParam(SimRequest r, String name) {
         String v = r.param(name);
-        if (v == null) {
-            return null;
+        try {
+            return Query.bool(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unrecognized value '" + v + "', acceptable values are: '0', '1', 'f', "
+                    + "'false', 'n', 'no', 'off', 'on', 't', 'true', 'y', 'yes'");
         }
-        String l = v.trim().toLowerCase(Locale.ROOT);
-        if (BOOL_TRUE.contains(l)) {
-            return true;
-        }
-        if (BOOL_FALSE.contains(l)) {
-            return false;
-        }
-        throw new IllegalArgumentException("Unrecognized value '" + v + "', acceptable values are: '0', '1', 'f', "
-                + "'false', 'n', 'no', 'off', 'on', 't', 'true', 'y', 'yes'");
     }
 
     private SimResponse list(SimRequest r, ApiVersion version, String base, String bookmarkBase, boolean detail) {
@@ -194,42 +153,25 @@ public final class ManilaService implements ServiceHandler {
         String statusFilter = r.param("status");
         Predicate<SimShare> visible = s -> (projectFilter == null || projectFilter.equals(s.projectId()))
                 && (statusFilter == null || statusFilter.equals(s.status()));
-        Map<String, List<String>> params = Query.copy(r.params());
-        int n = manila.shareCount();
         int skip = limit == null ? 0 : offset; // Manila applies offset only together with limit
+        List<Integer> page = Pages.window(0, manila.shareCount(), i -> visible.test(manila.share(i)), skip,
+                limit == null ? Pages.NONE : limit);
         return SimResponse.streamedJson(200, g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("shares");
-            int skipped = 0;
-            int written = 0;
             String last = null;
-            for (int i = 0; i < n && (limit == null || written < limit); i++) {
+            for (int i : page) {
                 SimShare s = manila.share(i);
-                if (!visible.test(s)) {
-                    continue;
-                }
-                if (skipped < skip) {
-                    skipped++;
-                    continue;
-                }
                 if (detail) {
                     writeShare(g, s, version, base, bookmarkBase);
                 } else {
                     writeSummary(g, s, base, bookmarkBase);
                 }
                 last = s.id();
-                written++;
             }
             g.writeEndArray();
-            if (limit != null && limit > 0 && written == limit) {
-                params.remove("marker");
-                params.put("marker", List.of(last));
-                g.writeArrayFieldStart("shares_links");
-                g.writeStartObject();
-                g.writeStringField("rel", "next");
-                g.writeStringField("href", base + "/shares?" + Query.encode(params));
-                g.writeEndObject();
-                g.writeEndArray();
+            if (limit != null && limit > 0 && page.size() == limit) {
+                Pages.nextLinks(g, "shares", base + "/shares?" + Pages.query(r.params(), "marker", last));
             }
             g.writeEndObject();
         });

@@ -12,10 +12,12 @@ import java.util.function.IntSupplier;
 import java.util.function.ToIntFunction;
 import org.ceilometer.osgi.simulator.NeutronData;
 import org.ceilometer.osgi.simulator.core.Json;
+import org.ceilometer.osgi.simulator.core.Pages;
 import org.ceilometer.osgi.simulator.core.Query;
-import org.ceilometer.osgi.simulator.core.ServiceHandler;
 import org.ceilometer.osgi.simulator.core.SimRequest;
 import org.ceilometer.osgi.simulator.core.SimResponse;
+import org.ceilometer.osgi.simulator.core.VersionedService;
+import org.ceilometer.osgi.simulator.core.Versions;
 
 /**
  * Neutron's Networking API v2.0, the parts Ceilometer polls: {@code GET /v2.0/floatingips},
@@ -31,7 +33,7 @@ import org.ceilometer.osgi.simulator.core.SimResponse;
  *
  * <p>Items come in index order, not sorted by id as Neutron sorts them: clients must not rely on it.
  */
-public final class NeutronService implements ServiceHandler {
+public final class NeutronService extends VersionedService {
     private final List<Collection<?>> collections;
 
     /** One collection: its path, keys, items and JSON. */
@@ -49,6 +51,7 @@ public final class NeutronService implements ServiceHandler {
     }
 
     public NeutronService(NeutronData data) {
+        super("network", "neutron");
         this.collections = List.of(
                 new Collection<>("/v2.0/floatingips", "floatingips", "floatingip", "FloatingIPNotFound",
                         "Floating IP", data::floatingIpCount, data::floatingIp, data::floatingIpIndex,
@@ -74,26 +77,8 @@ public final class NeutronService implements ServiceHandler {
     }
 
     @Override
-    public String type() {
-        return "network";
-    }
-
-    @Override
-    public String name() {
-        return "neutron";
-    }
-
-    @Override
-    public boolean requiresToken(SimRequest r) {
-        return !"/".equals(r.path());
-    }
-
-    @Override
-    public SimResponse handle(SimRequest r) throws IOException {
+    protected SimResponse serve(SimRequest r) throws IOException {
         String p = r.path();
-        if ("/".equals(p)) {
-            return versions(r);
-        }
         for (Collection<?> c : collections) {
             if (p.equals(c.path()) || p.equals(c.path() + "/")) {
                 return r.isRead() ? list(r, c) : notAllowed();
@@ -122,23 +107,9 @@ public final class NeutronService implements ServiceHandler {
         return error(405, "HTTPMethodNotAllowed", "The simulated Neutron only answers GET and HEAD.");
     }
 
-    private static SimResponse versions(SimRequest r) {
-        return SimResponse.json(200, g -> {
-            g.writeStartObject();
-            g.writeArrayFieldStart("versions");
-            g.writeStartObject();
-            g.writeStringField("status", "CURRENT");
-            g.writeStringField("id", "v2.0");
-            g.writeArrayFieldStart("links");
-            g.writeStartObject();
-            g.writeStringField("href", r.endpointUrl() + "/v2.0/");
-            g.writeStringField("rel", "self");
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-        });
+    @Override
+    protected SimResponse versions(SimRequest r) {
+        return Versions.single(200, r.endpointUrl() + "/v2.0/", "status", "CURRENT", "id", "v2.0");
     }
 
     private static <T> SimResponse show(Collection<T> c, String id) {
@@ -178,11 +149,7 @@ public final class NeutronService implements ServiceHandler {
         if (limit == 0) {
             page = null;
         } else if (!reverse) {
-            for (int i = markerIndex + 1; i < n && page.size() < limit; i++) {
-                if (matches(c, i, project, status)) {
-                    page.add(i);
-                }
-            }
+            page = Pages.window(markerIndex + 1, n, i -> matches(c, i, project, status), 0, limit);
         } else {
             for (int i = (markerIndex < 0 ? n : markerIndex) - 1; i >= 0 && page.size() < limit; i--) {
                 if (matches(c, i, project, status)) {
@@ -229,33 +196,23 @@ public final class NeutronService implements ServiceHandler {
             boolean reverse) throws IOException {
         String base = r.endpointUrl() + r.path();
         g.writeArrayFieldStart(c.key() + "_links");
+        String first = items.isEmpty() ? null : c.id().apply(c.item().apply(items.get(0)));
+        String last = items.isEmpty() ? null : c.id().apply(c.item().apply(items.get(items.size() - 1)));
         if (!(items.size() < limit && !reverse)) {
             Map<String, List<String>> params = Query.copy(r.params());
-            params.remove("marker");
-            if (!items.isEmpty()) {
-                params.put("marker", List.of(c.id().apply(c.item().apply(items.get(items.size() - 1)))));
-            }
             params.remove("page_reverse");
-            link(g, "next", base + "?" + Query.encode(params));
+            Pages.link(g, "next", base + "?" + Pages.query(params, "marker", last));
         }
         if (!(items.size() < limit && reverse)) {
             Map<String, List<String>> params = Query.copy(r.params());
-            params.remove("marker");
-            if (!items.isEmpty()) {
-                params.put("marker", List.of(c.id().apply(c.item().apply(items.get(0)))));
-            }
             params.remove("page_reverse");
-            params.put("page_reverse", List.of("True"));
-            link(g, "previous", base + "?" + Query.encode(params));
+            params.remove("marker");
+            if (first != null) {
+                params.put("marker", List.of(first));
+            }
+            Pages.link(g, "previous", base + "?" + Pages.query(params, "page_reverse", "True"));
         }
         g.writeEndArray();
-    }
-
-    private static void link(JsonGenerator g, String rel, String href) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("rel", rel);
-        g.writeStringField("href", href);
-        g.writeEndObject();
     }
 
     // ---------------------------------------------------------------- items, with the reference's fields

@@ -2,13 +2,14 @@ package org.ceilometer.osgi.simulator.octavia;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.ceilometer.osgi.simulator.OctaviaData;
 import org.ceilometer.osgi.simulator.core.Json;
-import org.ceilometer.osgi.simulator.core.ServiceHandler;
+import org.ceilometer.osgi.simulator.core.Pages;
 import org.ceilometer.osgi.simulator.core.SimRequest;
 import org.ceilometer.osgi.simulator.core.SimResponse;
+import org.ceilometer.osgi.simulator.core.VersionedService;
+import org.ceilometer.osgi.simulator.core.Versions;
 
 /**
  * Octavia's Load Balancer API v2, the part Ceilometer polls: {@code GET /v2/lbaas/loadbalancers} (also
@@ -21,7 +22,7 @@ import org.ceilometer.osgi.simulator.core.SimResponse;
  * {@code project_id}, {@code provisioning_status} and {@code operating_status}. Errors carry Octavia's
  * {@code {"faultcode", "faultstring", "debuginfo"}}.
  */
-public final class OctaviaService implements ServiceHandler {
+public final class OctaviaService extends VersionedService {
     /** Octavia's {@code [api_settings] pagination_max_limit}. */
     public static final int MAX_LIMIT = 1000;
     private static final String LBS = "/lbaas/loadbalancers";
@@ -29,30 +30,13 @@ public final class OctaviaService implements ServiceHandler {
     private final OctaviaData data;
 
     public OctaviaService(OctaviaData data) {
+        super("load-balancer", "octavia");
         this.data = data;
     }
 
     @Override
-    public String type() {
-        return "load-balancer";
-    }
-
-    @Override
-    public String name() {
-        return "octavia";
-    }
-
-    @Override
-    public boolean requiresToken(SimRequest r) {
-        return !"/".equals(r.path());
-    }
-
-    @Override
-    public SimResponse handle(SimRequest r) throws IOException {
+    protected SimResponse serve(SimRequest r) throws IOException {
         String p = r.path();
-        if ("/".equals(p)) {
-            return versions(r);
-        }
         String below = p.startsWith("/v2.0/") ? p.substring(5) : p.startsWith("/v2/") ? p.substring(3) : null;
         if (below == null || !below.startsWith(LBS)) {
             return error(404, "Client", "The resource could not be found.");
@@ -87,24 +71,10 @@ public final class OctaviaService implements ServiceHandler {
         });
     }
 
-    private static SimResponse versions(SimRequest r) {
-        return SimResponse.json(200, g -> {
-            g.writeStartObject();
-            g.writeArrayFieldStart("versions");
-            g.writeStartObject();
-            g.writeStringField("id", "v2.0");
-            g.writeStringField("status", "CURRENT");
-            g.writeStringField("updated", "2023-06-01T00:00:00Z");
-            g.writeArrayFieldStart("links");
-            g.writeStartObject();
-            g.writeStringField("href", r.endpointUrl() + "/v2");
-            g.writeStringField("rel", "self");
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-        });
+    @Override
+    protected SimResponse versions(SimRequest r) {
+        return Versions.single(200, r.endpointUrl() + "/v2", "id", "v2.0", "status", "CURRENT",
+                "updated", "2023-06-01T00:00:00Z");
     }
 
     private SimResponse list(SimRequest r) {
@@ -131,21 +101,15 @@ public final class OctaviaService implements ServiceHandler {
         String provisioning = r.param("provisioning_status");
         String operating = r.param("operating_status");
         boolean filtered = project != null || provisioning != null || operating != null;
-        int n = data.loadBalancerCount();
-        int max = limit == null ? Integer.MAX_VALUE : limit;
-        List<Integer> page = new ArrayList<>();
-        for (int i = start; i < n && page.size() < max; i++) {
+        List<Integer> page = Pages.window(start, data.loadBalancerCount(), i -> {
             if (!filtered) {
-                page.add(i);
-                continue;
+                return true;
             }
             OctaviaData.LoadBalancer lb = data.loadBalancer(i);
-            if ((project == null || project.equals(lb.projectId()))
+            return (project == null || project.equals(lb.projectId()))
                     && (provisioning == null || provisioning.equals(lb.provisioningStatus()))
-                    && (operating == null || operating.equals(lb.operatingStatus()))) {
-                page.add(i);
-            }
-        }
+                    && (operating == null || operating.equals(lb.operatingStatus()));
+        }, 0, limit == null ? Pages.NONE : limit);
         Integer pageLimit = limit;
         return SimResponse.streamedJson(200, g -> {
             g.writeStartObject();
