@@ -40,11 +40,13 @@ public final class Sample {
         this.projectId = b.projectId;
         this.resourceId = requireText(b.resourceId, "resource_id");
         this.timestamp = b.timestamp == null ? Instant.now() : b.timestamp;
+        // the builder holds either its own copy (wrapped here, not copied again) or the unmodifiable map of
+        // the sample it was made from
         this.resourceMetadata = b.resourceMetadata == null
                 ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.resourceMetadata));
+                : b.metadataShared ? b.resourceMetadata : Collections.unmodifiableMap(b.resourceMetadata);
         this.source = b.source == null ? DEFAULT_SOURCE : b.source;
-        this.id = b.id == null ? UUID.randomUUID().toString() : b.id;
+        this.id = b.id == null ? randomId() : b.id;
         this.signature = b.signature;
     }
 
@@ -71,6 +73,18 @@ public final class Sample {
         return v;
     }
 
+    /**
+     * A random (version 4) UUID for {@code message_id}. It needs to be unique, not unguessable, so it is
+     * drawn from the thread's own generator rather than from the one {@code SecureRandom} that
+     * {@link UUID#randomUUID()} locks, which pollster threads would queue on.
+     */
+    private static String randomId() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -87,6 +101,7 @@ public final class Sample {
         b.resourceId = resourceId;
         b.timestamp = timestamp;
         b.resourceMetadata = resourceMetadata;
+        b.metadataShared = true;
         b.source = source;
         b.id = id;
         b.signature = signature;
@@ -158,6 +173,7 @@ public final class Sample {
         private String resourceId;
         private Instant timestamp;
         private Map<String, Object> resourceMetadata;
+        private boolean metadataShared;
         private String source;
         private String id;
         private String signature;
@@ -174,6 +190,7 @@ public final class Sample {
         public Builder timestamp(Instant v) { this.timestamp = v; return this; }
         public Builder resourceMetadata(Map<String, ?> v) {
             this.resourceMetadata = v == null ? null : new LinkedHashMap<>(v);
+            this.metadataShared = false;
             return this;
         }
         public Builder source(String v) { this.source = v; return this; }
