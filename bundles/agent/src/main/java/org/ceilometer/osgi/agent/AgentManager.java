@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
@@ -486,7 +487,7 @@ public final class AgentManager {
         CycleReport report = new CycleReport(interval, names, Instant.now());
         long t0 = System.nanoTime();
         CycleCacheImpl cache = new CycleCacheImpl();
-        Map<String, List<Resource>> discovered = new ConcurrentHashMap<>();
+        Map<String, CompletableFuture<List<Resource>>> discovered = new ConcurrentHashMap<>();
         Set<String> warnedThisCycle = ConcurrentHashMap.newKeySet();
         List<FutureTask<?>> runs = new ArrayList<>();
         Map<FutureTask<?>, PollsterEntry> owners = new HashMap<>();
@@ -498,17 +499,19 @@ public final class AgentManager {
                 if (!source.polls(entry.meter)) {
                     continue;
                 }
-                List<Resource> resources = resourcesFor(source, entry, cache, discovered, warnedThisCycle, cfg);
-                if (resources.isEmpty()) {
-                    report.skipped.incrementAndGet();
-                    LOG.debug("agent: skip pollster {}, no resources found this cycle", entry.meter);
-                    continue;
-                }
                 PollContextImpl ctx = new PollContextImpl(() -> openstack, cache, Instant.now(), source.name(),
                         fanOutPool, fanOutPool.getMaximumPoolSize(), Duration.ofSeconds(cfg.pollster__timeout()),
                         cycleCancelled::get);
                 AtomicBoolean timedOut = new AtomicBoolean();
                 FutureTask<Void> task = new FutureTask<>(() -> {
+                    // discoveries run here, on the pollster threads, each once per cycle: the pollsters that
+                    // need none or another one do not wait for them
+                    List<Resource> resources = resourcesFor(source, entry, cache, discovered, warnedThisCycle, cfg);
+                    if (resources.isEmpty()) {
+                        report.skipped.incrementAndGet();
+                        LOG.debug("agent: skip pollster {}, no resources found this cycle", entry.meter);
+                        return null;
+                    }
                     runPollster(entry, ctx, resources, report, cfg, timedOut);
                     return null;
                 });
@@ -682,12 +685,17 @@ public final class AgentManager {
      * the pollster's default discovery. Duplicates removed, order kept.
      */
     private List<Resource> resourcesFor(PollingSource source, PollsterEntry entry, CycleCacheImpl cache,
-            Map<String, List<Resource>> discovered, Set<String> warned, Config cfg) {
+            Map<String, CompletableFuture<List<Resource>>> discovered, Set<String> warned, Config cfg)
+            throws InterruptedException {
         LinkedHashSet<Resource> out = new LinkedHashSet<>();
         if (!source.resources().isEmpty()) {
-            List<Resource> statics = new ArrayList<>();
-            source.resources().forEach(r -> statics.add(Resource.of(r)));
-            out.addAll(partition(staticGroup(source.resources(), cfg), statics, warned));
+            // once per source and cycle, however many pollsters the source has ('\0' keeps it apart from
+            // discovery names)
+            out.addAll(once(discovered, "\0static:" + source.name(), () -> {
+                List<Resource> statics = new ArrayList<>();
+                source.resources().forEach(r -> statics.add(Resource.of(r)));
+                return partition(staticGroup(source.resources(), cfg), statics, warned);
+            }));
         }
         for (String d : source.discovery()) {
             out.addAll(discover(d, cache, discovered, warned, cfg, source.name()));
@@ -701,9 +709,36 @@ public final class AgentManager {
         return new ArrayList<>(out);
     }
 
-    private List<Resource> discover(String url, CycleCacheImpl cache, Map<String, List<Resource>> discovered,
-            Set<String> warned, Config cfg, String sourceName) {
-        return discovered.computeIfAbsent(url, u -> {
+    /**
+     * The value under {@code key} for this cycle, loaded by the first caller; the others wait for it (not
+     * {@code computeIfAbsent}, which would hold the map's bin for the whole of a long listing).
+     */
+    private static List<Resource> once(Map<String, CompletableFuture<List<Resource>>> loaded, String key,
+            java.util.function.Supplier<List<Resource>> load) throws InterruptedException {
+        CompletableFuture<List<Resource>> mine = new CompletableFuture<>();
+        CompletableFuture<List<Resource>> first = loaded.putIfAbsent(key, mine);
+        if (first != null) {
+            try {
+                return first.get();
+            } catch (ExecutionException e) {
+                return List.of();
+            }
+        }
+        try {
+            List<Resource> value = load.get();
+            mine.complete(value);
+            return value;
+        } catch (RuntimeException | Error e) {
+            mine.complete(List.of());
+            throw e;
+        }
+    }
+
+    private List<Resource> discover(String url, CycleCacheImpl cache,
+            Map<String, CompletableFuture<List<Resource>>> discovered, Set<String> warned, Config cfg,
+            String sourceName) throws InterruptedException {
+        String u = url;
+        return once(discovered, url, () -> {
             int colon = u.indexOf(':');
             String name = colon < 0 ? u : u.substring(0, colon);
             String param = colon < 0 ? null : u.substring(colon + 1);

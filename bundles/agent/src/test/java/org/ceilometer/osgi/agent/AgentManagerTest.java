@@ -346,6 +346,29 @@ class AgentManagerTest {
     }
 
     @Test
+    void aSlowDiscoveryDoesNotHoldBackThePollstersThatDoNotNeedIt() throws Exception {
+        start("sources:\n  - name: fixed\n    interval: 3600\n    meters: [fast]\n    resources: [r1]\n"
+                + "  - name: found\n    interval: 3600\n    meters: [slowm]\n    discovery: [slow]\n", Map.of());
+        boolean[] sawFastSamples = {false};
+        addDiscovery(new Discovery() {
+            @Override
+            public List<Resource> discover(PollContext context, String param) throws Exception {
+                // before the change, discoveries ran on the cycle thread before any pollster started
+                Fakes.await("the other pollster's samples", 5000, () -> dispatcher.count("fast") >= 1);
+                sawFastSamples[0] = true;
+                return List.of(Resource.of("d1"));
+            }
+        }, "slow");
+        addPollster(new PerResource("fast", null), "fast");
+        addPollster(new PerResource("slowm", null), "slowm");
+        dispatcher.samples.clear();
+        List<CycleReport> reports = agent.pollNow(null);
+        assertTrue(sawFastSamples[0], "the discovery saw the other pollster's samples while it ran");
+        assertEquals(1, dispatcher.count("slowm"));
+        assertEquals(1, reports.size());
+    }
+
+    @Test
     void aMultiMetricPollsterMayHandEveryMeterOfItsTemplate() {
         assertTrue(AgentManager.producedBy("image", "image"));
         assertTrue(!AgentManager.producedBy("image", "image.size"));
